@@ -1,0 +1,214 @@
+package dev.retort.engine;
+
+import dev.retort.Objective;
+import dev.retort.Trial;
+import dev.retort.space.Config;
+import dev.retort.space.Slug;
+import dev.retort.space.Space;
+import dev.retort.store.ClaimedTrial;
+import dev.retort.store.Counts;
+import dev.retort.store.Outcome;
+import dev.retort.store.StaleTrialException;
+import dev.retort.store.TrialState;
+import dev.retort.store.TrialStore;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One worker: check the limits, claim, evaluate, record, run the hooks; repeat. A heartbeat thread renews
+ * the leases of held trials and interrupts an evaluation whose trial was reclaimed (fenced out).
+ *
+ * <p>The worker exits when the limits say so, when {@link #stop()} is called, or when nothing is PENDING,
+ * the strategy proposes nothing more and no other worker holds a trial that could come back. Whatever it
+ * holds when it exits goes back to PENDING at once.
+ */
+public final class WorkerLoop {
+    private static final Logger LOG = Logger.getLogger(WorkerLoop.class.getName());
+
+    /** The context a worker needs; grouped so the constructor stays short. */
+    public record Context(TrialStore store, Space space, SearchStrategy strategy, Objective objective, Metric metric,
+                          Limits limits, WorkerSettings settings, Clock clock, List<TrialHook> hooks) {
+    }
+
+    /** Why the worker stopped, and what it did. */
+    public record Summary(String workerId, long evaluated, long done, long failed, long lost, String exitReason) {
+    }
+
+    private final Context ctx;
+    private final Map<Long, ClaimedTrial> held = new ConcurrentHashMap<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private volatile Thread runner;
+    private volatile ClaimedTrial current;
+
+    public WorkerLoop(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Asks the loop to stop: the trial in progress is interrupted and goes back to PENDING. */
+    public void stop() {
+        stopping = true;
+        Thread t = runner;
+        if (t != null) t.interrupt();
+    }
+
+    /** Waits for {@link #run()} to return after {@link #stop()}. */
+    public boolean awaitFinished(long millis) throws InterruptedException {
+        return finished.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    public Summary run() {
+        runner = Thread.currentThread();
+        TrialStore store = ctx.store();
+        String id = ctx.settings().workerId();
+        store.workerStarted(id, Hosts.name(), ProcessHandle.current().pid());
+        Heartbeat heartbeat = new Heartbeat(store, held, this::fencedOut, ctx.clock(), id);
+        heartbeat.start();
+        long evaluated = 0, done = 0, failed = 0, lost = 0;
+        String reason;
+        ArrayDeque<ClaimedTrial> queue = new ArrayDeque<>();
+        long startedAt = ctx.clock().millis();
+        int batch = 1;
+        long idleSince = -1;
+        try {
+            while (true) {
+                reason = exitReason(evaluated, startedAt);
+                if (reason != null) break;
+                if (queue.isEmpty()) {
+                    int want = batch;
+                    if (ctx.limits().maxTrialsPerRun() != null)
+                        want = (int) Math.min(want, ctx.limits().maxTrialsPerRun() - evaluated);
+                    List<ClaimedTrial> got = store.claim(id, want, ctx.limits().maxTrials(), ctx.limits().countRunning());
+                    if (got.isEmpty()) {
+                        reason = idle();
+                        if (reason != null) break;
+                        continue;
+                    }
+                    idleSince = -1;
+                    for (ClaimedTrial t : got) held.put(t.id(), t);
+                    queue.addAll(got);
+                }
+                ClaimedTrial t = queue.poll();
+                if (!held.containsKey(t.id())) { // reclaimed while it waited in the batch
+                    lost++;
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                Outcome outcome = evaluate(t);
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                if (stopping && outcome == null) break; // interrupted by stop(): cancelled in finally
+                if (outcome == null) { // fenced out while running
+                    lost++;
+                    continue;
+                }
+                try {
+                    store.complete(t, outcome);
+                    evaluated++;
+                    if (outcome.state() == TrialState.DONE) done++;
+                    else failed++;
+                    held.remove(t.id());
+                    for (TrialHook h : ctx.hooks()) h.afterTrial(t, outcome, millis);
+                } catch (StaleTrialException e) {
+                    held.remove(t.id());
+                    lost++;
+                    LOG.warning(id + ": " + e.getMessage() + "; its result was discarded");
+                }
+                long nanos = System.nanoTime() - t0;
+                batch = nanos < 5_000_000L ? Math.min(batch * 2, ctx.settings().maxBatch()) : 1;
+            }
+            if (stopping && reason == null) reason = "stopped";
+        } finally {
+            heartbeat.stop();
+            for (ClaimedTrial t : held.values()) {
+                try {
+                    store.cancel(t);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, id + ": could not return trial " + t.id() + " to PENDING; its lease will expire", e);
+                }
+            }
+            held.clear();
+            try {
+                store.workerStopped(id);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "worker stop not recorded", e);
+            }
+            finished.countDown();
+        }
+        return new Summary(id, evaluated, done, failed, lost, reason);
+    }
+
+    private String exitReason(long evaluated, long startedAt) {
+        if (stopping) return "stopped";
+        Limits l = ctx.limits();
+        if (l.maxTrialsPerRun() != null && evaluated >= l.maxTrialsPerRun()) return "max_trials_per_run reached";
+        if (l.wallTime() != null && ctx.clock().millis() - startedAt >= l.wallTime().toMillis()) return "wall_time reached";
+        if (l.maxCost() != null || l.maxTrials() != null) {
+            Counts c = ctx.store().counts();
+            if (l.maxCost() != null && c.cost() >= l.maxCost()) return "max_cost reached";
+            if (l.maxTrials() != null && c.finished() >= l.maxTrials()) return "max_trials reached";
+        }
+        return null;
+    }
+
+    /** Nothing to claim: ask the strategy, reclaim lapsed leases, or wait for other workers' trials. */
+    private String idle() {
+        TrialStore store = ctx.store();
+        List<Config> more = ctx.strategy().more(ctx.space(), store, ctx.settings().maxBatch());
+        if (!more.isEmpty()) {
+            store.register(more.iterator());
+            return null;
+        }
+        if (store.reclaimExpired() > 0) return null;
+        if (!store.anyIn(TrialState.RUNNING)) return store.anyIn(TrialState.PENDING) ? null : "no trials left";
+        if (ctx.limits().maxTrials() != null && ctx.limits().countRunning()) {
+            Counts c = store.counts();
+            if (c.finished() + c.get(TrialState.RUNNING) >= ctx.limits().maxTrials()) return "max_trials reached";
+        }
+        try {
+            Thread.sleep(ctx.settings().idlePoll().toMillis()); // other processes' leases: polling is the only signal
+        } catch (InterruptedException e) {
+            return "stopped";
+        }
+        return null;
+    }
+
+    /** Runs the objective; null when the trial was lost (fenced out or stopped) meanwhile. */
+    private Outcome evaluate(ClaimedTrial t) {
+        Path dir = ctx.settings().trialsDir().resolve(String.format("%06d", t.id()) + "_" + Slug.of(t.config()));
+        Trial trial = new Trial(t.id(), t.config(), dir, t.attempt());
+        current = t;
+        try {
+            Map<String, Object> result = ctx.objective().evaluate(trial);
+            if (!held.containsKey(t.id())) return null;
+            return Results.outcome(result, ctx.metric());
+        } catch (InterruptedException e) {
+            return null;
+        } catch (Exception | LinkageError | AssertionError | OutOfMemoryError e) {
+            if (stopping || !held.containsKey(t.id())) return null;
+            return Outcome.failed(Results.describe(e), null);
+        } finally {
+            current = null;
+            Thread.interrupted(); // clear a stop/fence interrupt so it cannot leak into store calls
+        }
+    }
+
+    private void fencedOut(Set<Long> lostIds) {
+        for (Long lostId : lostIds) held.remove(lostId);
+        ClaimedTrial c = current;
+        if (c != null && lostIds.contains(c.id())) {
+            LOG.warning(ctx.settings().workerId() + ": lost trial " + c.id() + " (its lease lapsed and it was reclaimed); interrupting it");
+            Thread t = runner;
+            if (t != null) t.interrupt();
+        }
+    }
+}

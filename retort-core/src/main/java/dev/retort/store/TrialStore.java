@@ -1,0 +1,89 @@
+package dev.retort.store;
+
+import dev.retort.space.Config;
+
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The trials of one experiment, in a database shared by every worker. Each method is one transaction.
+ *
+ * <p>Fencing: {@link #claim} hands out trials with a version; {@link #complete}, {@link #cancel} and
+ * {@link #renew} change a trial only while it still has that version. A worker presumed dead, whose trial
+ * was reclaimed meanwhile, therefore cannot overwrite what another worker did.
+ *
+ * <p>An instance holds one database connection and is safe for use by several threads (calls serialise).
+ */
+public interface TrialStore extends AutoCloseable {
+
+    ExperimentRow experiment();
+
+    /**
+     * Adds every config not yet present (by config hash), in iteration order, as PENDING trials.
+     *
+     * @return the number of trials added
+     */
+    long register(Iterator<Config> configs);
+
+    /** Records that every config of the plan with {@code planHash} is registered. */
+    void markRegistered(String planHash);
+
+    /** Replaces the stored plan description, after the user extended the experiment. */
+    void updatePlan(String planJson, String planHash, String metricName, String metricGoal);
+
+    /**
+     * Atomically moves up to {@code max} PENDING trials, lowest id first, to RUNNING for {@code worker}, with a
+     * lease; each claim bumps the trial's attempt and version.
+     *
+     * @param maxTotal if not null, claims only while finished (DONE + FAILED) trials, plus RUNNING ones when
+     *                 {@code countRunning}, stay below it
+     */
+    List<ClaimedTrial> claim(String worker, int max, Long maxTotal, boolean countRunning);
+
+    /** Records the outcome of a held trial. @throws StaleTrialException when the trial is no longer held */
+    void complete(ClaimedTrial trial, Outcome outcome);
+
+    /** Returns a held trial to PENDING without counting the attempt. @return false if no longer held */
+    boolean cancel(ClaimedTrial trial);
+
+    /** Extends the leases of held trials. @return the ids of those no longer held (reclaimed meanwhile) */
+    Set<Long> renew(Collection<ClaimedTrial> held);
+
+    /**
+     * Returns RUNNING trials whose lease lapsed to PENDING, or to FAILED once attempted {@code maxAttempts}
+     * times. @return how many trials changed
+     */
+    int reclaimExpired();
+
+    /** Moves every trial in {@code state} to PENDING (for {@code reset} and a new run's SKIPPED trials). */
+    int reset(TrialState state);
+
+    Counts counts();
+
+    boolean anyIn(TrialState state);
+
+    Optional<TrialRecord> byHash(String configHash);
+
+    List<TrialRecord> trials(TrialState stateOrNull);
+
+    /** Streams every trial, by id, without holding them all in memory. */
+    void forEach(Consumer<TrialRecord> action);
+
+    /** The best DONE trials by the stored metric. */
+    List<TrialRecord> best(boolean maximize, int limit);
+
+    void workerStarted(String workerId, String host, long pid);
+
+    void workerHeartbeat(String workerId);
+
+    void workerStopped(String workerId);
+
+    StoreSettings settings();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,62 @@
+package dev.retort.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Everything that differs between databases: connection set-up, how a write transaction begins, and every
+ * SQL statement the store runs. One implementation per database keeps all of its SQL in one class, beside
+ * one DDL resource folder ({@code dev/retort/store/<name>/V<n>__*.sql}), changed in lockstep.
+ *
+ * <p>Parameter order is part of each statement's contract and is documented on the method.
+ */
+public interface Dialect {
+    /** Resource folder name of the migrations, e.g. {@code sqlite}. */
+    String name();
+
+    /** Opens and configures a connection (pragmas, busy handling, isolation). */
+    Connection connect() throws SQLException;
+
+    /** Starts a write transaction that takes the write lock at once (avoids lock upgrades that deadlock). */
+    String beginWrite();
+
+    // --- schema version -------------------------------------------------------------------------------
+    String createSchemaVersionTable();
+    String selectSchemaVersion();
+    String insertSchemaVersion();              // (version, applied_at)
+
+    // --- experiments ---------------------------------------------------------------------------------
+    String selectExperimentByName();           // (name) -> id, name, plan_json, plan_hash, registered_hash, metric_name, metric_goal, created_at
+    String selectExperimentNames();
+    String insertExperiment();                 // (name, plan_json, plan_hash, metric_name, metric_goal, created_at) -> id via generated keys
+    String insertCountRow();                   // (experiment_id, state)
+    String updatePlan();                       // (plan_json, plan_hash, metric_name, metric_goal, id)
+    String markRegistered();                   // (registered_hash, id)
+
+    // --- trials --------------------------------------------------------------------------------------
+    String maxSeq();                           // (experiment_id) -> max seq or null
+    String insertTrial();                      // (experiment_id, seq, config_hash, config_json, state, created_at); ignores a duplicate hash
+    /** (worker, lease_until, heartbeat_at, started_at, experiment_id, limit) -> id/seq, config_json, attempt, version. */
+    String claim();
+    String complete();                         // (state, result_json, metric, cost, error, finished_at, id, version)
+    String cancel();                           // (id, version) -> PENDING, attempt - 1
+    String renewLease();                       // (lease_until, heartbeat_at, id, version)
+    String reclaimExpired();                   // (now, experiment_id, now, max_attempts) -> PENDING
+    String failExpired();                      // (error, now, experiment_id, now, max_attempts) -> FAILED
+    String resetStates();                      // (experiment_id, state) -> PENDING
+    String resetRunning();                     // (experiment_id) RUNNING -> PENDING regardless of lease
+    String selectCounts();                     // (experiment_id) -> state, n, cost
+    String selectTrials();                     // (experiment_id) all, by seq
+    String selectTrialsInState();              // (experiment_id, state) by seq
+    String selectTrialByHash();                // (experiment_id, config_hash)
+    String selectBest(boolean maximize);       // (experiment_id, limit)
+    String anyInState();                       // (experiment_id, state) -> 1 row or none
+
+    // --- workers -------------------------------------------------------------------------------------
+    String upsertWorker();                     // (id, experiment_id, host, pid, started_at, heartbeat_at)
+    String workerHeartbeat();                  // (heartbeat_at, experiment_id, id)
+    String workerStopped();                    // (stopped_at, experiment_id, id)
+
+    /** True when {@code e} means "the database was busy or locked" and the transaction may be retried. */
+    boolean isBusy(SQLException e);
+}

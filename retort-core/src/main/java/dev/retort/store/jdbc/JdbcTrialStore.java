@@ -1,0 +1,423 @@
+package dev.retort.store.jdbc;
+
+import dev.retort.BugException;
+import dev.retort.RetortException;
+import dev.retort.space.Config;
+import dev.retort.store.ClaimedTrial;
+import dev.retort.store.Counts;
+import dev.retort.store.ExperimentRow;
+import dev.retort.store.Outcome;
+import dev.retort.store.StaleTrialException;
+import dev.retort.store.StoreSettings;
+import dev.retort.store.TrialRecord;
+import dev.retort.store.TrialState;
+import dev.retort.store.TrialStore;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@link TrialStore} over JDBC. Holds no SQL of its own: every statement comes from the {@link Dialect}.
+ * Calls are serialised on the instance because one JDBC connection is not safe for concurrent use.
+ */
+public final class JdbcTrialStore implements TrialStore {
+    private static final int REGISTER_BATCH = 10_000;
+
+    private final Connection conn;
+    private final Dialect sql;
+    private final Clock clock;
+    private final StoreSettings settings;
+    private final ExperimentRow experiment;
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+
+    JdbcTrialStore(Connection conn, Dialect sql, Clock clock, StoreSettings settings, ExperimentRow experiment) {
+        this.conn = conn;
+        this.sql = sql;
+        this.clock = clock;
+        this.settings = settings;
+        this.experiment = experiment;
+    }
+
+    @Override
+    public synchronized ExperimentRow experiment() {
+        return experiment;
+    }
+
+    @Override
+    public StoreSettings settings() {
+        return settings;
+    }
+
+    private PreparedStatement ps(String statement) throws SQLException {
+        PreparedStatement p = prepared.get(statement);
+        if (p == null) {
+            p = conn.prepareStatement(statement);
+            prepared.put(statement, p);
+        }
+        return p;
+    }
+
+    /** A unit of work inside one write transaction. */
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T write(String what, Work<T> work) {
+        try (Statement st = conn.createStatement()) {
+            st.execute(sql.beginWrite());
+            boolean ok = false;
+            try {
+                T result = work.run();
+                st.execute("COMMIT");
+                ok = true;
+                return result;
+            } finally {
+                if (!ok) {
+                    try {
+                        st.execute("ROLLBACK");
+                    } catch (SQLException ignored) {
+                        // the original failure is the one to report
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new RetortException("store: " + what + " failed for experiment '" + experiment.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T read(String what, Work<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new RetortException("store: " + what + " failed for experiment '" + experiment.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized long register(Iterator<Config> configs) {
+        long added = 0;
+        long seq = read("reading the last trial id", () -> {
+            PreparedStatement p = ps(sql.maxSeq());
+            p.setLong(1, experiment.id());
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+        while (configs.hasNext()) {
+            final long from = seq;
+            long[] inserted = write("registering trials", () -> {
+                PreparedStatement p = ps(sql.insertTrial());
+                long s = from, n = 0, now = clock.millis();
+                for (int i = 0; i < REGISTER_BATCH && configs.hasNext(); i++) {
+                    Config c = configs.next();
+                    p.setLong(1, experiment.id());
+                    p.setLong(2, s + 1);
+                    p.setString(3, c.hash());
+                    p.setString(4, c.toJson());
+                    p.setString(5, TrialState.PENDING.name());
+                    p.setLong(6, now);
+                    if (p.executeUpdate() == 1) { // 0: the config is already there; its id is not consumed
+                        s++;
+                        n++;
+                    }
+                }
+                return new long[]{s, n};
+            });
+            seq = inserted[0];
+            added += inserted[1];
+        }
+        return added;
+    }
+
+    @Override
+    public synchronized void markRegistered(String planHash) {
+        write("marking the plan registered", () -> {
+            PreparedStatement p = ps(sql.markRegistered());
+            p.setString(1, planHash);
+            p.setLong(2, experiment.id());
+            return p.executeUpdate();
+        });
+    }
+
+    @Override
+    public synchronized void updatePlan(String planJson, String planHash, String metricName, String metricGoal) {
+        write("updating the plan", () -> {
+            PreparedStatement p = ps(sql.updatePlan());
+            p.setString(1, planJson);
+            p.setString(2, planHash);
+            p.setString(3, metricName);
+            p.setString(4, metricGoal);
+            p.setLong(5, experiment.id());
+            return p.executeUpdate();
+        });
+    }
+
+    @Override
+    public synchronized List<ClaimedTrial> claim(String worker, int max, Long maxTotal, boolean countRunning) {
+        if (max <= 0) return List.of();
+        return write("claiming trials", () -> {
+            int limit = max;
+            if (maxTotal != null) {
+                Counts c = countsNow();
+                long used = c.finished() + (countRunning ? c.get(TrialState.RUNNING) : 0);
+                limit = (int) Math.max(0, Math.min(max, maxTotal - used));
+                if (limit == 0) return List.<ClaimedTrial>of();
+            }
+            long now = clock.millis();
+            PreparedStatement p = ps(sql.claim());
+            p.setString(1, worker);
+            p.setLong(2, now + settings.lease().toMillis());
+            p.setLong(3, now);
+            p.setLong(4, now);
+            p.setLong(5, experiment.id());
+            p.setInt(6, limit);
+            List<ClaimedTrial> out = new ArrayList<>(limit);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ClaimedTrial(rs.getLong(1), rs.getLong(2), Config.fromJson(rs.getString(3)),
+                            rs.getInt(4), rs.getLong(5)));
+                }
+            }
+            out.sort(Comparator.comparingLong(ClaimedTrial::id));
+            return out;
+        });
+    }
+
+    @Override
+    public synchronized void complete(ClaimedTrial t, Outcome o) {
+        if (o.state() == TrialState.PENDING || o.state() == TrialState.RUNNING)
+            throw new BugException("complete() takes a final state, got " + o.state() + " for trial " + t.id());
+        int n = write("recording trial " + t.id(), () -> {
+            PreparedStatement p = ps(sql.complete());
+            p.setString(1, o.state().name());
+            p.setString(2, o.resultJson());
+            setDouble(p, 3, o.metric());
+            setDouble(p, 4, o.cost());
+            p.setString(5, o.error());
+            p.setLong(6, clock.millis());
+            p.setLong(7, t.rowId());
+            p.setLong(8, t.version());
+            return p.executeUpdate();
+        });
+        if (n == 0) throw new StaleTrialException(t.id(), t.version());
+    }
+
+    private static void setDouble(PreparedStatement p, int i, Double v) throws SQLException {
+        if (v == null || v.isNaN() || v.isInfinite()) p.setNull(i, Types.DOUBLE);
+        else p.setDouble(i, v);
+    }
+
+    @Override
+    public synchronized boolean cancel(ClaimedTrial t) {
+        return write("cancelling trial " + t.id(), () -> {
+            PreparedStatement p = ps(sql.cancel());
+            p.setLong(1, t.rowId());
+            p.setLong(2, t.version());
+            return p.executeUpdate();
+        }) == 1;
+    }
+
+    @Override
+    public synchronized Set<Long> renew(Collection<ClaimedTrial> held) {
+        if (held.isEmpty()) return Set.of();
+        return write("renewing leases", () -> {
+            Set<Long> lost = new HashSet<>();
+            long now = clock.millis();
+            PreparedStatement p = ps(sql.renewLease());
+            for (ClaimedTrial t : held) {
+                p.setLong(1, now + settings.lease().toMillis());
+                p.setLong(2, now);
+                p.setLong(3, t.rowId());
+                p.setLong(4, t.version());
+                if (p.executeUpdate() == 0) lost.add(t.id());
+            }
+            return lost;
+        });
+    }
+
+    @Override
+    public synchronized int reclaimExpired() {
+        return write("reclaiming expired leases", () -> {
+            long now = clock.millis();
+            PreparedStatement fail = ps(sql.failExpired());
+            fail.setLong(1, now);
+            fail.setLong(2, experiment.id());
+            fail.setLong(3, now);
+            fail.setInt(4, settings.maxAttempts());
+            int failed = fail.executeUpdate();
+            PreparedStatement back = ps(sql.reclaimExpired());
+            back.setLong(1, experiment.id());
+            back.setLong(2, now);
+            back.setInt(3, settings.maxAttempts());
+            return failed + back.executeUpdate();
+        });
+    }
+
+    @Override
+    public synchronized int reset(TrialState state) {
+        return write("resetting " + state + " trials", () -> {
+            PreparedStatement p;
+            if (state == TrialState.RUNNING) {
+                p = ps(sql.resetRunning());
+                p.setLong(1, experiment.id());
+            } else {
+                p = ps(sql.resetStates());
+                p.setLong(1, experiment.id());
+                p.setString(2, state.name());
+            }
+            return p.executeUpdate();
+        });
+    }
+
+    @Override
+    public synchronized Counts counts() {
+        return read("counting trials", this::countsNow);
+    }
+
+    private Counts countsNow() throws SQLException {
+        PreparedStatement p = ps(sql.selectCounts());
+        p.setLong(1, experiment.id());
+        Map<TrialState, Long> m = new EnumMap<>(TrialState.class);
+        double cost = 0;
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                m.put(TrialState.valueOf(rs.getString(1)), rs.getLong(2));
+                cost += rs.getDouble(3);
+            }
+        }
+        return new Counts(m, cost);
+    }
+
+    @Override
+    public synchronized boolean anyIn(TrialState state) {
+        return read("looking for " + state + " trials", () -> {
+            PreparedStatement p = ps(sql.anyInState());
+            p.setLong(1, experiment.id());
+            p.setString(2, state.name());
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    @Override
+    public synchronized Optional<TrialRecord> byHash(String configHash) {
+        return read("finding a trial by config hash", () -> {
+            PreparedStatement p = ps(sql.selectTrialByHash());
+            p.setLong(1, experiment.id());
+            p.setString(2, configHash);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.trial(rs)) : Optional.<TrialRecord>empty();
+            }
+        });
+    }
+
+    @Override
+    public synchronized List<TrialRecord> trials(TrialState stateOrNull) {
+        List<TrialRecord> out = new ArrayList<>();
+        scan(stateOrNull, out::add);
+        return out;
+    }
+
+    @Override
+    public synchronized void forEach(Consumer<TrialRecord> action) {
+        scan(null, action);
+    }
+
+    private void scan(TrialState state, Consumer<TrialRecord> action) {
+        read("listing trials", () -> {
+            try (PreparedStatement p = conn.prepareStatement(state == null ? sql.selectTrials() : sql.selectTrialsInState())) {
+                p.setLong(1, experiment.id());
+                if (state != null) p.setString(2, state.name());
+                p.setFetchSize(1000);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) action.accept(Rows.trial(rs));
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized List<TrialRecord> best(boolean maximize, int limit) {
+        return read("finding the best trials", () -> {
+            PreparedStatement p = ps(sql.selectBest(maximize));
+            p.setLong(1, experiment.id());
+            p.setInt(2, limit);
+            List<TrialRecord> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) out.add(Rows.trial(rs));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public synchronized void workerStarted(String workerId, String host, long pid) {
+        write("registering worker " + workerId, () -> {
+            long now = clock.millis();
+            PreparedStatement p = ps(sql.upsertWorker());
+            p.setString(1, workerId);
+            p.setLong(2, experiment.id());
+            p.setString(3, host);
+            p.setLong(4, pid);
+            p.setLong(5, now);
+            p.setLong(6, now);
+            return p.executeUpdate();
+        });
+    }
+
+    @Override
+    public synchronized void workerHeartbeat(String workerId) {
+        workerUpdate(sql.workerHeartbeat(), workerId);
+    }
+
+    @Override
+    public synchronized void workerStopped(String workerId) {
+        workerUpdate(sql.workerStopped(), workerId);
+    }
+
+    private void workerUpdate(String statement, String workerId) {
+        write("updating worker " + workerId, () -> {
+            PreparedStatement p = ps(statement);
+            p.setLong(1, clock.millis());
+            p.setLong(2, experiment.id());
+            p.setString(3, workerId);
+            return p.executeUpdate();
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        for (PreparedStatement p : prepared.values()) {
+            try {
+                p.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+        prepared.clear();
+        try {
+            conn.close();
+        } catch (SQLException ignored) {
+            // nothing left to do with a connection that will not close
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package dev.retort.store.sqlite;
+
+import dev.retort.store.jdbc.Dialect;
+import org.sqlite.BusyHandler;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * SQLite: one database file, WAL journal, {@code synchronous=NORMAL}. In WAL mode NORMAL makes every commit
+ * survive a killed process (the WAL is in the OS page cache); only a power loss or OS crash can lose the
+ * last commits, as the SQLite documentation describes.
+ *
+ * <p>Contention between worker processes is handled by a busy handler that spins, then parks for tens of
+ * microseconds, instead of SQLite's default sleeps of a millisecond and more: write transactions here last
+ * microseconds, so millisecond sleeps would leave the database idle most of the time.
+ */
+public final class SqliteDialect implements Dialect {
+    private static final String TRIAL_COLUMNS =
+            "seq, config_hash, config_json, state, attempt, version, worker, lease_until, heartbeat_at, created_at, "
+                    + "started_at, finished_at, result_json, metric, error, cost";
+    private static final long BUSY_GIVE_UP_NANOS = 60_000_000_000L;
+
+    private final Path file;
+
+    public SqliteDialect(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        cfg.setBusyTimeout(60_000);
+        cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        cfg.setCacheSize(-32_000); // KiB
+        Connection c = cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        BusyHandler.setHandler(c, new SpinThenParkHandler());
+        return c;
+    }
+
+    /** Spins briefly, then parks with a growing pause capped at 200 us; gives up after 60 s. */
+    private static final class SpinThenParkHandler extends BusyHandler {
+        private long firstBusyAt;
+
+        @Override
+        protected int callback(int previousInvocations) {
+            if (previousInvocations == 0) firstBusyAt = System.nanoTime();
+            if (System.nanoTime() - firstBusyAt > BUSY_GIVE_UP_NANOS) return 0;
+            if (previousInvocations < 50) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(Math.min(200_000L, 5_000L * (previousInvocations - 49)));
+            }
+            return 1;
+        }
+    }
+
+    @Override
+    public String beginWrite() {
+        return "BEGIN IMMEDIATE";
+    }
+
+    @Override
+    public boolean isBusy(SQLException e) {
+        int code = e.getErrorCode() & 0xff;
+        return code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code;
+    }
+
+    @Override
+    public String createSchemaVersionTable() {
+        return "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)";
+    }
+
+    @Override
+    public String selectSchemaVersion() {
+        return "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+    }
+
+    @Override
+    public String insertSchemaVersion() {
+        return "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)";
+    }
+
+    @Override
+    public String selectExperimentByName() {
+        return "SELECT id, name, plan_json, plan_hash, registered_hash, metric_name, metric_goal, created_at FROM experiment WHERE name = ?";
+    }
+
+    @Override
+    public String selectExperimentNames() {
+        return "SELECT name FROM experiment ORDER BY name";
+    }
+
+    @Override
+    public String insertExperiment() {
+        return "INSERT INTO experiment (name, plan_json, plan_hash, metric_name, metric_goal, created_at) VALUES (?, ?, ?, ?, ?, ?)";
+    }
+
+    @Override
+    public String insertCountRow() {
+        return "INSERT INTO trial_count (experiment_id, state) VALUES (?, ?)";
+    }
+
+    @Override
+    public String updatePlan() {
+        return "UPDATE experiment SET plan_json = ?, plan_hash = ?, metric_name = ?, metric_goal = ? WHERE id = ?";
+    }
+
+    @Override
+    public String markRegistered() {
+        return "UPDATE experiment SET registered_hash = ? WHERE id = ?";
+    }
+
+    @Override
+    public String maxSeq() {
+        return "SELECT MAX(seq) FROM trial WHERE experiment_id = ?";
+    }
+
+    @Override
+    public String insertTrial() {
+        return "INSERT INTO trial (experiment_id, seq, config_hash, config_json, state, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (experiment_id, config_hash) DO NOTHING";
+    }
+
+    @Override
+    public String claim() {
+        return "UPDATE trial SET state = 'RUNNING', worker = ?, lease_until = ?, heartbeat_at = ?, started_at = ?,"
+                + " finished_at = NULL, attempt = attempt + 1, version = version + 1"
+                + " WHERE id IN (SELECT id FROM trial WHERE experiment_id = ? AND state = 'PENDING' ORDER BY seq LIMIT ?)"
+                + " RETURNING id, seq, config_json, attempt, version";
+    }
+
+    @Override
+    public String complete() {
+        return "UPDATE trial SET state = ?, result_json = ?, metric = ?, cost = ?, error = ?, finished_at = ?,"
+                + " lease_until = NULL, version = version + 1"
+                + " WHERE id = ? AND version = ? AND state = 'RUNNING'";
+    }
+
+    @Override
+    public String cancel() {
+        return "UPDATE trial SET state = 'PENDING', attempt = attempt - 1, version = version + 1, worker = NULL,"
+                + " lease_until = NULL, started_at = NULL WHERE id = ? AND version = ? AND state = 'RUNNING'";
+    }
+
+    @Override
+    public String renewLease() {
+        return "UPDATE trial SET lease_until = ?, heartbeat_at = ? WHERE id = ? AND version = ? AND state = 'RUNNING'";
+    }
+
+    @Override
+    public String reclaimExpired() {
+        return "UPDATE trial SET state = 'PENDING', version = version + 1, lease_until = NULL,"
+                + " error = 'lease of worker ' || COALESCE(worker, '?') || ' expired during attempt ' || attempt,"
+                + " worker = NULL WHERE experiment_id = ? AND state = 'RUNNING' AND lease_until < ? AND attempt < ?";
+    }
+
+    @Override
+    public String failExpired() {
+        return "UPDATE trial SET state = 'FAILED', version = version + 1, lease_until = NULL, finished_at = ?,"
+                + " error = 'lease expired in ' || attempt || ' attempts; last worker ' || COALESCE(worker, '?')"
+                + " WHERE experiment_id = ? AND state = 'RUNNING' AND lease_until < ? AND attempt >= ?";
+    }
+
+    @Override
+    public String resetStates() {
+        return "UPDATE trial SET state = 'PENDING', version = version + 1, worker = NULL, lease_until = NULL,"
+                + " attempt = 0 WHERE experiment_id = ? AND state = ?";
+    }
+
+    @Override
+    public String resetRunning() {
+        return "UPDATE trial SET state = 'PENDING', version = version + 1, worker = NULL, lease_until = NULL,"
+                + " attempt = attempt - 1 WHERE experiment_id = ? AND state = 'RUNNING'";
+    }
+
+    @Override
+    public String selectCounts() {
+        return "SELECT state, n, cost FROM trial_count WHERE experiment_id = ?";
+    }
+
+    @Override
+    public String selectTrials() {
+        return "SELECT " + TRIAL_COLUMNS + " FROM trial WHERE experiment_id = ? ORDER BY seq";
+    }
+
+    @Override
+    public String selectTrialsInState() {
+        return "SELECT " + TRIAL_COLUMNS + " FROM trial WHERE experiment_id = ? AND state = ? ORDER BY seq";
+    }
+
+    @Override
+    public String selectTrialByHash() {
+        return "SELECT " + TRIAL_COLUMNS + " FROM trial WHERE experiment_id = ? AND config_hash = ?";
+    }
+
+    @Override
+    public String selectBest(boolean maximize) {
+        return "SELECT " + TRIAL_COLUMNS + " FROM trial WHERE experiment_id = ? AND state = 'DONE' AND metric IS NOT NULL"
+                + " ORDER BY metric " + (maximize ? "DESC" : "ASC") + ", seq LIMIT ?";
+    }
+
+    @Override
+    public String anyInState() {
+        return "SELECT 1 FROM trial WHERE experiment_id = ? AND state = ? LIMIT 1";
+    }
+
+    @Override
+    public String upsertWorker() {
+        return "INSERT INTO worker (id, experiment_id, host, pid, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (experiment_id, id) DO UPDATE SET host = excluded.host, pid = excluded.pid,"
+                + " started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at, stopped_at = NULL";
+    }
+
+    @Override
+    public String workerHeartbeat() {
+        return "UPDATE worker SET heartbeat_at = ? WHERE experiment_id = ? AND id = ?";
+    }
+
+    @Override
+    public String workerStopped() {
+        return "UPDATE worker SET stopped_at = ? WHERE experiment_id = ? AND id = ?";
+    }
+}
