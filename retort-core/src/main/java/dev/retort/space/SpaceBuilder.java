@@ -1,0 +1,89 @@
+package dev.retort.space;
+
+import dev.retort.PlanException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds a {@link Space} factor by factor, in declaration order (the first factor varies slowest in the grid):
+ * <pre>{@code
+ * Space.builder()
+ *     .factor("x", Domain.linspace(-5, 10, 16))
+ *     .factor("act", "relu", "tanh")
+ *     .levels("optimizer", Levels.of().level("sgd", Space.builder().factor("momentum", 0.0, 0.9).build()).level("adam"))
+ *     .build();
+ * }</pre>
+ */
+public final class SpaceBuilder {
+    private final List<Factor> factors = new ArrayList<>();
+
+    SpaceBuilder() {
+    }
+
+    /** A factor over a domain (list, range or distribution). */
+    public SpaceBuilder factor(String name, Domain domain) {
+        return factor(name, domain, null);
+    }
+
+    /** A factor over the given levels; one value is a constant ({@code factor("seed", 42)}), none drops it. */
+    public SpaceBuilder factor(String name, Object... levels) {
+        return factor(name, ListDomain.of("list", null, name, Arrays.asList(levels)), null);
+    }
+
+    /** A factor over the levels of a list, in list order. */
+    public SpaceBuilder factor(String name, List<?> levels) {
+        return factor(name, ListDomain.of("list", null, name, levels), null);
+    }
+
+    /** A map-of-levels factor: each level sweeps its own sub-space. */
+    public SpaceBuilder levels(String name, Levels levels) {
+        return add(new Factor.Branch(name, levels, null));
+    }
+
+    SpaceBuilder factor(String name, Domain domain, String where) {
+        return add(new Factor.Plain(name, domain, where));
+    }
+
+    SpaceBuilder levels(String name, Levels levels, String where) {
+        return add(new Factor.Branch(name, levels, where));
+    }
+
+    private SpaceBuilder add(Factor f) {
+        if (f.name() == null || f.name().isEmpty())
+            throw PlanException.at(f.where(), "space", f.name(), "is not a parameter name", "a non-empty name");
+        factors.add(f);
+        return this;
+    }
+
+    /**
+     * Checks that no name occurs twice on one path and drops factors with no levels.
+     * Throws {@link PlanException} naming the repeated parameter.
+     */
+    public Space build() {
+        Set<String> all = new LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>(); // also holds dropped factors' names
+        List<Factor> kept = new ArrayList<>();
+        for (Factor f : factors) {
+            Set<String> mine = new LinkedHashSet<>();
+            mine.add(f.name());
+            if (f instanceof Factor.Branch b)
+                for (int i = 0; i < b.levels().size(); i++) mine.addAll(b.levels().subSpace(i).parameterNames());
+            for (String n : mine)
+                if (seen.contains(n))
+                    throw PlanException.at(f.where(), n, null, "is defined twice on one path (factor '" + f.name()
+                            + "' repeats a name of the space around it)",
+                            "each parameter name once per path; sibling levels may reuse a name");
+            seen.addAll(mine);
+            boolean empty = f instanceof Factor.Plain p ? p.domain().isFinite() && p.domain().size() == 0
+                    : ((Factor.Branch) f).levels().size() == 0;
+            if (empty) continue;
+            all.addAll(mine);
+            kept.add(f);
+        }
+        return Space.of(kept, all);
+    }
+}
