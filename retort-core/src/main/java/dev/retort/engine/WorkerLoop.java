@@ -3,7 +3,6 @@ package dev.retort.engine;
 import dev.retort.Objective;
 import dev.retort.Trial;
 import dev.retort.space.Config;
-import dev.retort.space.Slug;
 import dev.retort.space.Space;
 import dev.retort.store.ClaimedTrial;
 import dev.retort.store.Counts;
@@ -184,7 +183,7 @@ public final class WorkerLoop {
 
     /** Runs the objective; null when the trial was lost (fenced out or stopped) meanwhile. */
     private Outcome evaluate(ClaimedTrial t) {
-        Path dir = ctx.settings().trialsDir().resolve(String.format("%06d", t.id()) + "_" + Slug.of(t.config()));
+        Path dir = TrialDirs.of(ctx.settings().trialsDir(), t.id(), t.config());
         Trial trial = new Trial(t.id(), t.config(), dir, t.attempt());
         current = t;
         try {

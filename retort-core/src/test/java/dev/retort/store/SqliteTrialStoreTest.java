@@ -1,0 +1,184 @@
+package dev.retort.store;
+
+import dev.retort.space.Config;
+import dev.retort.store.jdbc.Database;
+import dev.retort.test.SettableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SqliteTrialStoreTest {
+    @TempDir
+    Path dir;
+    SettableClock clock = new SettableClock();
+    Database db;
+    TrialStore store;
+
+    static final StoreSettings SETTINGS = new StoreSettings(Duration.ofSeconds(30), Duration.ofSeconds(10), 2);
+
+    @BeforeEach
+    void open() {
+        db = Database.sqlite(dir.resolve("retort.db"), clock);
+        ExperimentRow e = db.create("exp", "{}", "h1", "value", "MINIMIZE");
+        store = db.open(e, SETTINGS);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        db.close();
+    }
+
+    static List<Config> configs(int n) {
+        List<Config> out = new ArrayList<>();
+        IntStream.range(0, n).forEach(i -> out.add(Config.of("i", i)));
+        return out;
+    }
+
+    @Test
+    void register_is_idempotent_by_config_hash_and_keeps_ids() {
+        assertThat(store.register(configs(5).iterator())).isEqualTo(5);
+        assertThat(store.register(configs(7).iterator())).isEqualTo(2);
+        List<TrialRecord> all = store.trials(null);
+        assertThat(all).extracting(TrialRecord::id).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(all.get(6).config()).isEqualTo(Config.of("i", 6));
+        assertThat(store.counts().get(TrialState.PENDING)).isEqualTo(7);
+    }
+
+    @Test
+    void claim_hands_lowest_ids_first_and_never_twice() {
+        store.register(configs(5).iterator());
+        List<ClaimedTrial> a = store.claim("a", 2, null, true);
+        List<ClaimedTrial> b = store.claim("b", 10, null, true);
+        assertThat(a).extracting(ClaimedTrial::id).containsExactly(1L, 2L);
+        assertThat(b).extracting(ClaimedTrial::id).containsExactly(3L, 4L, 5L);
+        assertThat(a.get(0).attempt()).isEqualTo(1);
+        assertThat(store.claim("c", 1, null, true)).isEmpty();
+        assertThat(store.counts().get(TrialState.RUNNING)).isEqualTo(5);
+    }
+
+    @Test
+    void complete_records_result_metric_and_cost_in_counts() {
+        store.register(configs(2).iterator());
+        ClaimedTrial t = store.claim("a", 1, null, true).get(0);
+        store.complete(t, Outcome.done("{\"value\":1.5,\"cost\":2.0}", 1.5, 2.0));
+        TrialRecord r = store.byHash(Config.of("i", 0).hash()).orElseThrow();
+        assertThat(r.state()).isEqualTo(TrialState.DONE);
+        assertThat(r.metric()).isEqualTo(1.5);
+        assertThat(r.worker()).isEqualTo("a");
+        assertThat(store.counts().cost()).isEqualTo(2.0);
+        assertThat(store.counts().get(TrialState.DONE)).isEqualTo(1);
+    }
+
+    @Test
+    void stale_worker_late_completion_is_rejected_by_the_fencing_version() {
+        store.register(configs(1).iterator());
+        ClaimedTrial stale = store.claim("slow", 1, null, true).get(0);
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(store.reclaimExpired()).isEqualTo(1);
+        ClaimedTrial fresh = store.claim("fast", 1, null, true).get(0);
+        assertThat(fresh.attempt()).isEqualTo(2);
+        store.complete(fresh, Outcome.done("{\"value\":2}", 2.0, null));
+
+        assertThatThrownBy(() -> store.complete(stale, Outcome.done("{\"value\":99}", 99.0, null)))
+                .isInstanceOf(StaleTrialException.class).hasMessageContaining("trial 1");
+        assertThat(store.cancel(stale)).isFalse();
+        assertThat(store.renew(List.of(stale))).containsExactly(1L);
+        TrialRecord r = store.trials(null).get(0);
+        assertThat(r.metric()).isEqualTo(2.0);
+        assertThat(r.worker()).isEqualTo("fast");
+    }
+
+    @Test
+    void heartbeat_renewal_keeps_a_trial_from_being_reclaimed() {
+        store.register(configs(1).iterator());
+        ClaimedTrial t = store.claim("a", 1, null, true).get(0);
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(store.renew(List.of(t))).isEmpty();
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(store.reclaimExpired()).isZero();
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(store.reclaimExpired()).isEqualTo(1);
+        assertThat(store.trials(null).get(0).error()).contains("lease of worker a expired during attempt 1");
+    }
+
+    @Test
+    void lease_expiry_after_max_attempts_fails_the_trial() {
+        store.register(configs(1).iterator());
+        for (int i = 0; i < 2; i++) {
+            store.claim("w" + i, 1, null, true);
+            clock.advance(Duration.ofSeconds(31));
+            store.reclaimExpired();
+        }
+        TrialRecord r = store.trials(null).get(0);
+        assertThat(r.state()).isEqualTo(TrialState.FAILED);
+        assertThat(r.error()).contains("lease expired in 2 attempts");
+        assertThat(store.counts().get(TrialState.FAILED)).isEqualTo(1);
+        assertThat(store.counts().get(TrialState.RUNNING)).isZero();
+    }
+
+    @Test
+    void cancel_returns_a_trial_to_pending_without_counting_the_attempt() {
+        store.register(configs(1).iterator());
+        ClaimedTrial t = store.claim("a", 1, null, true).get(0);
+        assertThat(store.cancel(t)).isTrue();
+        TrialRecord r = store.trials(null).get(0);
+        assertThat(r.state()).isEqualTo(TrialState.PENDING);
+        assertThat(r.attempt()).isZero();
+        assertThat(store.claim("b", 1, null, true).get(0).attempt()).isEqualTo(1);
+    }
+
+    @Test
+    void claim_respects_max_total_counting_running_or_not() {
+        store.register(configs(10).iterator());
+        assertThat(store.claim("a", 10, 3L, true)).hasSize(3);
+        assertThat(store.claim("b", 10, 3L, true)).isEmpty();
+        assertThat(store.claim("b", 10, 3L, false)).hasSize(3); // none finished yet
+    }
+
+    @Test
+    void reset_moves_failed_and_running_back_to_pending() {
+        store.register(configs(3).iterator());
+        List<ClaimedTrial> got = store.claim("a", 3, null, true);
+        store.complete(got.get(0), Outcome.failed("boom", null));
+        assertThat(store.reset(TrialState.FAILED)).isEqualTo(1);
+        assertThat(store.reset(TrialState.RUNNING)).isEqualTo(2);
+        assertThat(store.counts().get(TrialState.PENDING)).isEqualTo(3);
+        assertThatThrownBy(() -> store.complete(got.get(1), Outcome.done("{}", 1.0, null)))
+                .isInstanceOf(StaleTrialException.class);
+    }
+
+    @Test
+    void best_orders_by_metric_with_goal() {
+        store.register(configs(3).iterator());
+        List<ClaimedTrial> got = store.claim("a", 3, null, true);
+        store.complete(got.get(0), Outcome.done("{}", 3.0, null));
+        store.complete(got.get(1), Outcome.done("{}", 1.0, null));
+        store.complete(got.get(2), Outcome.done("{}", 2.0, null));
+        assertThat(store.best(false, 2)).extracting(TrialRecord::metric).containsExactly(1.0, 2.0);
+        assertThat(store.best(true, 1)).extracting(TrialRecord::metric).containsExactly(3.0);
+    }
+
+    @Test
+    void reopening_the_file_keeps_everything() {
+        store.register(configs(2).iterator());
+        ClaimedTrial t = store.claim("a", 1, null, true).get(0);
+        store.complete(t, Outcome.done("{\"value\":1}", 1.0, null));
+        store.close();
+        db.close();
+        db = Database.sqlite(dir.resolve("retort.db"), clock);
+        store = db.open(db.find("exp").orElseThrow(), SETTINGS);
+        assertThat(store.counts().get(TrialState.DONE)).isEqualTo(1);
+        assertThat(store.counts().get(TrialState.PENDING)).isEqualTo(1);
+    }
+}
