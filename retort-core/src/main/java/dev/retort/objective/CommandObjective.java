@@ -66,7 +66,7 @@ public final class CommandObjective implements Objective {
      */
     public static void validate(List<String> argv, Set<String> parameterNames, String where) {
         if (argv == null || argv.isEmpty())
-            throw PlanException.at(where, "objective.command", "[]", "is empty", "a program followed by its arguments");
+            throw PlanException.at(where, "objective.command", List.of(), "is empty", "a program followed by its arguments");
         List<ArgTemplate> parsed = parse(argv, where);
         for (ArgTemplate t : parsed) {
             for (String name : t.names()) {

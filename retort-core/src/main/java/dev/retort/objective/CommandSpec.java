@@ -19,7 +19,7 @@ import java.util.Map;
 public record CommandSpec(List<String> argv, Duration timeout, Map<String, String> extraEnv, Path workDir) {
     public CommandSpec {
         if (argv == null || argv.isEmpty())
-            throw PlanException.at(null, "objective.command", "[]", "is empty", "a program followed by its arguments");
+            throw PlanException.at(null, "objective.command", List.of(), "is empty", "a program followed by its arguments");
         argv = List.copyOf(argv);
         extraEnv = extraEnv == null ? Map.of() : Map.copyOf(extraEnv);
         if (timeout != null && (timeout.isNegative() || timeout.isZero()))
