@@ -1,0 +1,59 @@
+package dev.retort.objective;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/** Kills a process together with every process it started, including background grandchildren. */
+final class ProcessTrees {
+    /** How long to keep killing before giving up on processes that refuse to die (e.g. stuck in the kernel). */
+    private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private ProcessTrees() {
+    }
+
+    /**
+     * Kills {@code root} and its descendants and returns once none of them is alive, or after 10 s.
+     * Returns the number of processes still alive then (0 normally).
+     *
+     * <p>Descendants are snapshotted before anything is killed, because a killed parent's children are
+     * re-parented and vanish from {@code root.descendants()}. Processes already seen are re-examined each
+     * round, so children forked between a snapshot and the kill are found in the next round.
+     * Does not respond to interruption: a half-killed tree would leak processes.
+     */
+    static int destroyTree(ProcessHandle root) {
+        long deadline = System.nanoTime() + DEADLINE_NANOS;
+        Map<Long, ProcessHandle> seen = new LinkedHashMap<>();
+        seen.put(root.pid(), root);
+        while (true) {
+            List<ProcessHandle> alive = new ArrayList<>();
+            for (ProcessHandle h : List.copyOf(seen.values())) {
+                if (!h.isAlive()) continue;
+                alive.add(h);
+                h.descendants().forEach(d -> {
+                    if (seen.putIfAbsent(d.pid(), d) == null) alive.add(d);
+                });
+            }
+            if (alive.isEmpty()) return 0;
+            // Parents first, so nothing killed later can still fork; the snapshot already holds the children.
+            alive.forEach(ProcessHandle::destroyForcibly);
+            if (!awaitDeath(alive, deadline)) {
+                return (int) alive.stream().filter(ProcessHandle::isAlive).count();
+            }
+        }
+    }
+
+    private static boolean awaitDeath(List<ProcessHandle> handles, long deadline) {
+        for (ProcessHandle h : handles) {
+            // There is no exit event for a process that is not our child, so poll; SIGKILL is quick.
+            while (h.isAlive()) {
+                if (System.nanoTime() - deadline > 0) return false;
+                LockSupport.parkNanos(200_000);
+            }
+        }
+        return true;
+    }
+}
