@@ -1,0 +1,218 @@
+package dev.retort.plan;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.retort.PlanException;
+import dev.retort.engine.GridSearch;
+import dev.retort.engine.Goal;
+import dev.retort.engine.Limits;
+import dev.retort.engine.Metric;
+import dev.retort.engine.RandomSearch;
+import dev.retort.engine.SearchStrategy;
+import dev.retort.objective.CommandObjective;
+import dev.retort.objective.ObjectiveLoader;
+import dev.retort.space.Space;
+import dev.retort.space.SpaceParser;
+import dev.retort.store.StoreSettings;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * Reads a YAML plan into a {@link Plan}. Every mistake is one {@link PlanException} naming
+ * {@code file:line}, the key, the value and what is allowed; see docs/plan.md for every key.
+ */
+public final class PlanParser {
+    static final Set<String> CORE_KEYS = Set.of("experiment", "objective", "metric", "space", "search", "limits", "store", "workers");
+    private static final String NAME_RULE = "letters, digits, '.', '_' and '-', starting with a letter or digit";
+
+    private final ClassLoader loader;
+    private final List<PlanExtension> extensions;
+
+    public PlanParser(ClassLoader loader) {
+        this.loader = loader;
+        this.extensions = new ArrayList<>();
+        ServiceLoader.load(PlanExtension.class, loader).forEach(extensions::add);
+    }
+
+    public static List<PlanExtension> extensions(ClassLoader loader) {
+        List<PlanExtension> out = new ArrayList<>();
+        ServiceLoader.load(PlanExtension.class, loader).forEach(out::add);
+        return out;
+    }
+
+    public Plan parse(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new PlanException(file + ": no such plan file");
+        } catch (IOException e) {
+            throw new PlanException(file + ": cannot read the plan: " + e.getMessage());
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(text, file.toString(), dir);
+    }
+
+    public Plan parse(String text, String fileName, Path planDir) {
+        Yaml y = new Yaml(fileName);
+        Node root = y.compose(text);
+        Set<String> allowed = new LinkedHashSet<>(CORE_KEYS);
+        for (PlanExtension e : extensions) allowed.addAll(e.keys());
+        Map<String, Node> top = y.mapping(root, "", allowed);
+
+        String name = y.string(y.require(top, root, "", "experiment", "a name: " + NAME_RULE), "experiment");
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}"))
+            throw y.error(top.get("experiment"), "experiment", name, "is not a usable directory name", NAME_RULE + ", at most 128");
+
+        PlanExtension ext = null;
+        Map<String, Node> extSections = new LinkedHashMap<>();
+        for (PlanExtension e : extensions) {
+            for (String k : e.keys()) if (top.containsKey(k)) extSections.put(k, top.get(k));
+            if (!extSections.isEmpty()) {
+                ext = e;
+                break;
+            }
+        }
+
+        Space space;
+        ObjectiveSpec objective;
+        Metric metric;
+        if (ext != null) {
+            for (String k : List.of("objective", "space"))
+                if (top.containsKey(k)) throw y.error(top.get(k), k, null, "cannot be combined with " + String.join("/", ext.keys()),
+                        "either objective + space, or " + String.join(" + ", ext.keys()));
+            PlanExtension.Contribution c = ext.parse(extSections, y, planDir);
+            space = c.space();
+            objective = c.objective();
+            metric = top.containsKey("metric") ? metric(y, top.get("metric")) : c.metric();
+        } else {
+            space = SpaceParser.parse(y.require(top, root, "", "space", "a mapping of factors"), fileName);
+            if (space.isEmpty()) throw y.error(top.get("space"), "space", null, "is empty", "at least one factor");
+            objective = objective(y, y.require(top, root, "", "objective", "{class: ...} or {command: [...]}"), space, planDir);
+            metric = top.containsKey("metric") ? metric(y, top.get("metric")) : Metric.minimize("value");
+        }
+        SearchStrategy search = top.containsKey("search") ? search(y, top.get("search"), space) : new GridSearch();
+        if (search instanceof GridSearch && !space.isGridable())
+            throw y.error(top.getOrDefault("search", root), "search", "grid", "cannot sweep a space with uniform/loguniform/int distributions",
+                    "search: {random: {trials: N, seed: S}} for such spaces, or lists and ranges for a grid");
+        Limits limits = top.containsKey("limits") ? limits(y, top.get("limits")) : Limits.NONE;
+        StoreSettings store = top.containsKey("store") ? store(y, top.get("store")) : StoreSettings.DEFAULTS;
+        int workers = top.containsKey("workers") ? (int) Math.min(256, y.integer(top.get("workers"), "workers", 1)) : 1;
+        return new Plan(name, space, objective, metric, search, limits, store, workers);
+    }
+
+    private ObjectiveSpec objective(Yaml y, Node n, Space space, Path planDir) {
+        Map<String, Node> m = y.mapping(n, "objective", Set.of("class", "classpath", "command", "timeout", "env", "workdir"));
+        boolean cls = m.containsKey("class"), cmd = m.containsKey("command");
+        if (cls == cmd)
+            throw y.error(n, "objective", null, cls ? "has both class and command" : "has neither class nor command",
+                    "exactly one of class: dev.example.MyObjective or command: [program, args...]");
+        ObjectNode runtime = ObjectSpecJson.object();
+        if (cls) {
+            String className = y.string(m.get("class"), "objective.class");
+            List<Path> cp = new ArrayList<>();
+            if (m.containsKey("classpath")) {
+                for (Node e : y.sequence(m.get("classpath"), "objective.classpath"))
+                    cp.add(planDir.resolve(y.string(e, "objective.classpath")).normalize());
+                ArrayNode a = runtime.putArray("classpath");
+                cp.forEach(p -> a.add(p.toString()));
+            }
+            ClassLoader l = cp.isEmpty() ? loader : ObjectiveLoader.withClasspath(cp, loader, y.at(m.get("classpath")));
+            ObjectiveLoader.load(className, l, y.at(m.get("class"))); // fails here, before anything is written
+            for (String k : List.of("timeout", "env", "workdir"))
+                if (m.containsKey(k)) throw y.error(m.get(k), "objective." + k, null, "applies only to command objectives", "class, classpath");
+            return new ObjectiveSpec("class", ObjectSpecJson.object().put("class", className), runtime, null);
+        }
+        Node c = m.get("command");
+        List<String> argv = new ArrayList<>();
+        if (c instanceof ScalarNode) {
+            for (String part : y.string(c, "objective.command").trim().split("\\s+")) if (!part.isEmpty()) argv.add(part);
+        } else {
+            for (Node e : y.sequence(c, "objective.command")) argv.add(y.string(e, "objective.command[" + argv.size() + "]"));
+        }
+        CommandObjective.validate(argv, space.parameterNames(), y.at(c));
+        if (m.containsKey("timeout")) {
+            Duration t = y.duration(m.get("timeout"), "objective.timeout");
+            if (t.isZero()) throw y.error(m.get("timeout"), "objective.timeout", "0", "is zero", "a positive duration, or leave it out for none");
+            runtime.put("timeout_ms", t.toMillis());
+        }
+        if (m.containsKey("env")) {
+            ObjectNode env = runtime.putObject("env");
+            y.mapping(m.get("env"), "objective.env", null).forEach((k, v) -> env.put(k, y.string(v, "objective.env." + k)));
+        }
+        if (m.containsKey("workdir")) runtime.put("workdir", planDir.resolve(y.string(m.get("workdir"), "objective.workdir")).normalize().toString());
+        runtime.put("plan_dir", planDir.toString());
+        ArrayNode id = ObjectSpecJson.array();
+        argv.forEach(id::add);
+        ObjectNode identity = ObjectSpecJson.object();
+        identity.set("command", id);
+        return new ObjectiveSpec("command", identity, runtime, null);
+    }
+
+    static Metric metric(Yaml y, Node n) {
+        if (n instanceof ScalarNode) return Metric.minimize(y.string(n, "metric"));
+        Map<String, Node> m = y.mapping(n, "metric", Set.of("name", "goal"));
+        String name = y.string(y.require(m, n, "metric", "name", "the result key to rank trials by"), "metric.name");
+        Goal goal = Goal.MINIMIZE;
+        if (m.containsKey("goal")) {
+            String g = y.string(m.get("goal"), "metric.goal").toLowerCase();
+            goal = switch (g) {
+                case "minimize", "min" -> Goal.MINIMIZE;
+                case "maximize", "max" -> Goal.MAXIMIZE;
+                default -> throw y.error(m.get("goal"), "metric.goal", g, "is not a goal", "minimize, maximize");
+            };
+        }
+        return new Metric(name, goal);
+    }
+
+    static SearchStrategy search(Yaml y, Node n, Space space) {
+        if (n instanceof ScalarNode s && s.getValue().equals("grid")) return new GridSearch();
+        if (n instanceof ScalarNode s) throw y.error(n, "search", s.getValue(), "is not a search strategy", "grid, {random: {trials: N, seed: S}}");
+        Map<String, Node> m = y.mapping(n, "search", Set.of("grid", "random"));
+        if (m.size() != 1) throw y.error(n, "search", null, "names " + m.size() + " strategies", "exactly one of grid, random");
+        if (m.containsKey("grid")) return new GridSearch();
+        Node r = m.get("random");
+        Map<String, Node> rm = y.mapping(r, "search.random", Set.of("trials", "seed"));
+        long trials = y.integer(y.require(rm, r, "search.random", "trials", "an integer >= 1"), "search.random.trials", 1);
+        long seed = rm.containsKey("seed") ? y.integer(rm.get("seed"), "search.random.seed", Long.MIN_VALUE) : 0L;
+        return new RandomSearch(trials, seed);
+    }
+
+    static Limits limits(Yaml y, Node n) {
+        Map<String, Node> m = y.mapping(n, "limits", Set.of("max_trials", "max_trials_per_run", "count_running", "max_cost", "wall_time"));
+        Map<String, Object> v = new HashMap<>();
+        if (m.containsKey("max_trials")) v.put("mt", y.integer(m.get("max_trials"), "limits.max_trials", 0));
+        if (m.containsKey("max_trials_per_run")) v.put("mr", y.integer(m.get("max_trials_per_run"), "limits.max_trials_per_run", 0));
+        if (m.containsKey("max_cost")) v.put("mc", y.number(m.get("max_cost"), "limits.max_cost", 0));
+        if (m.containsKey("wall_time")) v.put("wt", y.duration(m.get("wall_time"), "limits.wall_time"));
+        boolean countRunning = !m.containsKey("count_running") || y.bool(m.get("count_running"), "limits.count_running");
+        return new Limits((Long) v.get("mt"), (Long) v.get("mr"), countRunning, (Double) v.get("mc"), (Duration) v.get("wt"));
+    }
+
+    static StoreSettings store(Yaml y, Node n) {
+        Map<String, Node> m = y.mapping(n, "store", Set.of("lease", "heartbeat", "max_attempts"));
+        StoreSettings d = StoreSettings.DEFAULTS;
+        Duration lease = m.containsKey("lease") ? y.duration(m.get("lease"), "store.lease") : d.lease();
+        Duration beat = m.containsKey("heartbeat") ? y.duration(m.get("heartbeat"), "store.heartbeat") : d.heartbeat();
+        int attempts = m.containsKey("max_attempts") ? (int) Math.min(1000, y.integer(m.get("max_attempts"), "store.max_attempts", 1)) : d.maxAttempts();
+        if (lease.isZero() || beat.isZero() || beat.compareTo(lease) >= 0)
+            throw y.error(n, "store", "lease " + lease.toMillis() + "ms, heartbeat " + beat.toMillis() + "ms",
+                    "is not a usable lease", "0 < heartbeat < lease; a heartbeat of a third of the lease is usual");
+        return new StoreSettings(lease, beat, attempts);
+    }
+}
