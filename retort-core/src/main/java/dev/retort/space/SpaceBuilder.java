@@ -71,12 +71,12 @@ public final class SpaceBuilder {
             Set<String> mine = new LinkedHashSet<>();
             mine.add(f.name());
             if (f instanceof Factor.Branch b)
-                for (int i = 0; i < b.levels().size(); i++) mine.addAll(b.levels().subSpace(i).parameterNames());
-            for (String n : mine)
-                if (seen.contains(n))
-                    throw PlanException.at(f.where(), n, null, "is defined twice on one path (factor '" + f.name()
-                            + "' repeats a name of the space around it)",
-                            "each parameter name once per path; sibling levels may reuse a name");
+                for (int i = 0; i < b.levels().size(); i++) {
+                    Set<String> sub = b.levels().subSpace(i).parameterNames();
+                    if (sub.contains(f.name())) throw twice(f, f.name());
+                    mine.addAll(sub);
+                }
+            for (String n : mine) if (seen.contains(n)) throw twice(f, n);
             seen.addAll(mine);
             boolean empty = f instanceof Factor.Plain p ? p.domain().isFinite() && p.domain().size() == 0
                     : ((Factor.Branch) f).levels().size() == 0;
@@ -85,5 +85,10 @@ public final class SpaceBuilder {
             kept.add(f);
         }
         return Space.of(kept, all);
+    }
+
+    private static PlanException twice(Factor f, String name) {
+        return PlanException.at(f.where(), name, null, "is defined twice on one path (under or beside factor '"
+                + f.name() + "')", "each parameter name once per path; sibling levels may reuse a name");
     }
 }

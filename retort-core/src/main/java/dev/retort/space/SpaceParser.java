@@ -1,0 +1,118 @@
+package dev.retort.space;
+
+import dev.retort.PlanException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static dev.retort.space.YamlScalars.isNull;
+import static dev.retort.space.YamlScalars.show;
+import static dev.retort.space.YamlScalars.where;
+
+/**
+ * Reads the {@code space:} section of a plan from SnakeYAML's node graph (from {@code new Yaml().compose(reader)}),
+ * so that every {@link PlanException} names {@code file:line}, the key path ({@code space.optimizer.sgd.lr}),
+ * the value and what is allowed. The grammar is in {@code docs/plan-space.md}.
+ */
+public final class SpaceParser {
+    private static final String BOTH_READINGS = "a map under a factor is a map of levels, each level mapping to a "
+            + "sub-space (a mapping) or null; a map with exactly one key among " + String.join(", ", Forms.KINDS)
+            + " and a list value is a range or distribution";
+
+    private SpaceParser() {
+    }
+
+    /** Parses a non-empty space; {@code file} is used in messages only. */
+    public static Space parse(Node spaceNode, String file) {
+        if (spaceNode == null || isNull(spaceNode)) throw emptySpace(spaceNode == null ? file : where(file, spaceNode));
+        Space space = space(spaceNode, file, "space", Set.of());
+        if (space.isEmpty()) throw emptySpace(where(file, spaceNode));
+        return space;
+    }
+
+    /** The error for a plan whose space is missing or has no factors: {@code where} is {@code file:line} or a file. */
+    public static PlanException emptySpace(String where) {
+        return PlanException.at(where, null, null, "space is empty", "at least one factor");
+    }
+
+    private static Space space(Node node, String file, String path, Set<String> enclosing) {
+        if (!(node instanceof MappingNode map))
+            throw PlanException.at(where(file, node), path, show(node), "is not a mapping of factors",
+                    "a mapping from parameter names to levels, e.g. {lr: [0.1, 0.01]}");
+        SpaceBuilder b = Space.builder();
+        Set<String> onPath = new HashSet<>(enclosing);
+        for (NodeTuple t : map.getValue()) {
+            Node keyNode = t.getKeyNode();
+            if (!(keyNode instanceof ScalarNode k) || isNull(k) || k.getTag().equals(Tag.MERGE) || k.getValue().isEmpty())
+                throw PlanException.at(where(file, keyNode), path, show(keyNode), "is not a parameter name",
+                        "a plain non-empty name");
+            String name = k.getValue();
+            String key = path + "." + name;
+            if (onPath.contains(name))
+                throw PlanException.at(where(file, keyNode), key, null,
+                        "is defined twice on one path (by an enclosing space or an earlier factor)",
+                        "each parameter name once per path; sibling levels may reuse a name");
+            onPath.add(name);
+            Node v = t.getValueNode();
+            if (v instanceof MappingNode m && !isForm(m)) {
+                Levels levels = levels(m, file, key, onPath);
+                for (int i = 0; i < levels.size(); i++) onPath.addAll(levels.subSpace(i).parameterNames());
+                b.levels(name, levels, where(file, keyNode));
+            } else {
+                b.factor(name, domain(v, file, key), where(file, keyNode));
+            }
+        }
+        return b.build();
+    }
+
+    /** Rule 6: one key, a known form, a sequence value. */
+    private static boolean isForm(MappingNode m) {
+        if (m.getValue().size() != 1) return false;
+        NodeTuple t = m.getValue().get(0);
+        return t.getKeyNode() instanceof ScalarNode k && Forms.KINDS.contains(k.getValue())
+                && t.getValueNode() instanceof SequenceNode;
+    }
+
+    private static Domain domain(Node v, String file, String key) {
+        if (v instanceof ScalarNode s) {
+            if (isNull(s)) throw PlanException.at(where(file, v), key, "null", "is not a level",
+                    "a scalar, a list of scalars, a range, a distribution or a map of levels");
+            return ListDomain.of("list", where(file, v), key, List.of(YamlScalars.scalar(s, file, key)));
+        }
+        if (v instanceof SequenceNode q) return ListDomain.of("list", where(file, v), key, scalars(q, file, key));
+        NodeTuple t = ((MappingNode) v).getValue().get(0);
+        String kind = ((ScalarNode) t.getKeyNode()).getValue();
+        String formKey = key + "." + kind;
+        return Forms.domain(where(file, t.getValueNode()), formKey, kind, scalars((SequenceNode) t.getValueNode(), file, formKey));
+    }
+
+    private static List<Object> scalars(SequenceNode q, String file, String key) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < q.getValue().size(); i++) out.add(YamlScalars.scalar(q.getValue().get(i), file, key + "[" + i + "]"));
+        return out;
+    }
+
+    private static Levels levels(MappingNode m, String file, String key, Set<String> onPath) {
+        Levels levels = Levels.of();
+        for (NodeTuple t : m.getValue()) {
+            Object level = YamlScalars.scalar(t.getKeyNode(), file, key);
+            String levelKey = key + "." + level;
+            Node sub = t.getValueNode();
+            Space s;
+            if (isNull(sub)) s = Space.empty();
+            else if (sub instanceof MappingNode) s = space(sub, file, levelKey, onPath);
+            else throw PlanException.at(where(file, sub), levelKey, show(sub),
+                        "is neither a sub-space (a mapping) nor null", BOTH_READINGS);
+            levels = levels.level(level, s, where(file, t.getKeyNode()), levelKey);
+        }
+        return levels;
+    }
+}
