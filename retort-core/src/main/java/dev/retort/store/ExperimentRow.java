@@ -5,7 +5,7 @@ package dev.retort.store;
  * plan's configs are completely registered.
  */
 public record ExperimentRow(long id, String name, String planJson, String planHash, String registeredHash,
-                            String metricName, String metricGoal, long createdAt) {
+                            String metricName, String metricGoal, String settingsJson, long createdAt) {
     public boolean isRegistered(String hash) {
         return hash.equals(registeredHash);
     }

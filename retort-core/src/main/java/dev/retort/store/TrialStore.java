@@ -32,6 +32,9 @@ public interface TrialStore extends AutoCloseable {
     /** Records that every config of the plan with {@code planHash} is registered. */
     void markRegistered(String planHash);
 
+    /** Stores the settings (limits, leases) of the current run, for workers that join it. */
+    void updateSettings(String settingsJson);
+
     /** Replaces the stored plan description, after the user extended the experiment. */
     void updatePlan(String planJson, String planHash, String metricName, String metricGoal);
 

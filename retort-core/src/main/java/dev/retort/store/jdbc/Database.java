@@ -61,7 +61,7 @@ public final class Database implements AutoCloseable {
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 return Optional.of(new ExperimentRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8)));
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9)));
             }
         } catch (SQLException e) {
             throw new RetortException("store: finding experiment '" + name + "' failed: " + e.getMessage(), e);

@@ -32,6 +32,7 @@ public interface Dialect {
     String insertCountRow();                   // (experiment_id, state)
     String updatePlan();                       // (plan_json, plan_hash, metric_name, metric_goal, id)
     String markRegistered();                   // (registered_hash, id)
+    String updateSettings();                   // (settings_json, id)
 
     // --- trials --------------------------------------------------------------------------------------
     String maxSeq();                           // (experiment_id) -> max seq or null

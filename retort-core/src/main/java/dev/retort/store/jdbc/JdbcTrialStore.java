@@ -157,6 +157,16 @@ public final class JdbcTrialStore implements TrialStore {
     }
 
     @Override
+    public synchronized void updateSettings(String settingsJson) {
+        write("storing run settings", () -> {
+            PreparedStatement p = ps(sql.updateSettings());
+            p.setString(1, settingsJson);
+            p.setLong(2, experiment.id());
+            return p.executeUpdate();
+        });
+    }
+
+    @Override
     public synchronized void updatePlan(String planJson, String planHash, String metricName, String metricGoal) {
         write("updating the plan", () -> {
             PreparedStatement p = ps(sql.updatePlan());

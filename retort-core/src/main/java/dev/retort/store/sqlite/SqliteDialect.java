@@ -98,7 +98,7 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public String selectExperimentByName() {
-        return "SELECT id, name, plan_json, plan_hash, registered_hash, metric_name, metric_goal, created_at FROM experiment WHERE name = ?";
+        return "SELECT id, name, plan_json, plan_hash, registered_hash, metric_name, metric_goal, settings_json, created_at FROM experiment WHERE name = ?";
     }
 
     @Override
@@ -119,6 +119,11 @@ public final class SqliteDialect implements Dialect {
     @Override
     public String updatePlan() {
         return "UPDATE experiment SET plan_json = ?, plan_hash = ?, metric_name = ?, metric_goal = ? WHERE id = ?";
+    }
+
+    @Override
+    public String updateSettings() {
+        return "UPDATE experiment SET settings_json = ? WHERE id = ?";
     }
 
     @Override

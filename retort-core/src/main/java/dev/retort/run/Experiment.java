@@ -1,0 +1,156 @@
+package dev.retort.run;
+
+import dev.retort.PlanException;
+
+import dev.retort.engine.TrialHook;
+import dev.retort.engine.WorkerLoop;
+import dev.retort.engine.WorkerSettings;
+import dev.retort.plan.Plan;
+import dev.retort.plan.PlanJson;
+import dev.retort.space.Config;
+import dev.retort.store.ExperimentRow;
+import dev.retort.store.TrialState;
+import dev.retort.store.TrialStore;
+import dev.retort.store.jdbc.Database;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * An experiment directory and its store: {@code <dir>/retort.db} (SQLite), {@code <dir>/trials/},
+ * {@code <dir>/logs/}. Opening one with a plan checks the plan against the stored one and registers any
+ * configs not yet there; joining one rebuilds the plan from the store.
+ */
+public final class Experiment implements AutoCloseable {
+    public static final String DB_FILE = "retort.db";
+
+    private final Path dir;
+    private final Database db;
+    private final ExperimentRow row;
+    private final Plan plan;
+
+    private Experiment(Path dir, Database db, ExperimentRow row, Plan plan) {
+        this.dir = dir;
+        this.db = db;
+        this.row = row;
+        this.plan = plan;
+    }
+
+    /** What to do when the experiment exists with another plan. */
+    public enum Mode {
+        /** Refuse a changed plan with a readable diff. */
+        STRICT,
+        /** Add the new plan's configs and keep what is done (the objective and metric must not change). */
+        EXTEND
+    }
+
+    /**
+     * Opens or creates the experiment for {@code plan} in {@code dir} and registers its configs. Nothing is
+     * written when the plan is refused.
+     */
+    public static Experiment open(Plan plan, Path dir, Mode mode, Clock clock) {
+        String identity = plan.identityJson();
+        String hash = Config.sha256Hex(identity);
+        Path dbFile = dir.resolve(DB_FILE);
+        if (Files.exists(dbFile)) {
+            // check before creating anything, so a refused plan writes nothing
+            try (Database probe = Database.sqlite(dbFile, clock)) {
+                probe.find(plan.name()).ifPresent(existing -> check(existing, plan, identity, mode, dir));
+                List<String> others = probe.experimentNames();
+                if (probe.find(plan.name()).isEmpty() && !others.isEmpty())
+                    throw new PlanException(dir + " holds experiment '" + others.get(0) + "', not '" + plan.name()
+                            + "'; allowed: the same experiment name, or another --dir");
+            }
+        }
+        Database db = Database.sqlite(dbFile, clock);
+        try {
+            ExperimentRow row = db.create(plan.name(), identity, hash, plan.metric().name(), plan.metric().goal().name());
+            try (TrialStore store = db.open(row, plan.store())) {
+                if (!row.planHash().equals(hash)) store.updatePlan(identity, hash, plan.metric().name(), plan.metric().goal().name());
+                store.updateSettings(plan.settingsJson());
+                if (!row.isRegistered(hash)) {
+                    store.register(plan.search().initial(plan.space()));
+                    store.markRegistered(hash);
+                }
+                // skip means "not in this run": a new run retries skipped trials (execo semantics)
+                store.reset(TrialState.SKIPPED);
+            }
+            row = db.find(plan.name()).orElseThrow();
+            return new Experiment(dir, db, row, plan);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static void check(ExperimentRow existing, Plan plan, String identity, Mode mode, Path dir) {
+        if (existing.planJson().equals(identity)) return;
+        Plan old = PlanJson.fromStored(existing.name(), existing.planJson(), existing.settingsJson());
+        String diff = LineDiff.diff(PlanJson.pretty(existing.planJson()), PlanJson.pretty(identity));
+        boolean sameObjective = old.objective().kind().equals(plan.objective().kind())
+                && old.objective().identity().equals(plan.objective().identity()) && old.metric().equals(plan.metric());
+        if (mode == Mode.EXTEND && sameObjective) return;
+        String why = mode == Mode.EXTEND
+                ? "--extend keeps the objective and metric fixed, and this plan changes them"
+                : "run with --extend to add the new configs and keep what is done, or choose another --dir";
+        throw new PlanException("experiment '" + existing.name() + "' in " + dir + " was started with another plan"
+                + " (- stored, + this plan):\n" + diff + "\n" + why);
+    }
+
+    /** Joins the experiment stored in {@code dir} (the only one in its database). */
+    public static Experiment join(Path dir, Clock clock) {
+        Path dbFile = dir.resolve(DB_FILE);
+        if (!Files.exists(dbFile))
+            throw new PlanException(dir + ": no experiment here (no " + DB_FILE + "); allowed: a directory made by 'retort run'");
+        Database db = Database.sqlite(dbFile, clock);
+        List<String> names = db.experimentNames();
+        if (names.isEmpty()) {
+            db.close();
+            throw new PlanException(dir + ": the store holds no experiment yet");
+        }
+        ExperimentRow row = db.find(names.get(0)).orElseThrow();
+        Plan plan = PlanJson.fromStored(row.name(), row.planJson(), row.settingsJson());
+        return new Experiment(dir, db, row, plan);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public ExperimentRow row() {
+        return row;
+    }
+
+    public Path trialsDir() {
+        return dir.resolve("trials");
+    }
+
+    public Path logsDir() {
+        return dir.resolve("logs");
+    }
+
+    /** A store on its own connection, with the plan's lease settings. Close it. */
+    public TrialStore store() {
+        return db.open(row, plan.store());
+    }
+
+    /** Runs one worker in this thread until it stops; the caller may stop it from another thread. */
+    public WorkerLoop worker(TrialStore store, String workerId, ClassLoader loader, List<TrialHook> hooks, Clock clock) {
+        WorkerLoop.Context ctx = new WorkerLoop.Context(store, plan.space(), plan.search(),
+                Objectives.create(plan.objective(), dir, loader), plan.metric(), plan.limits(),
+                WorkerSettings.of(workerId, trialsDir()), clock, hooks);
+        return new WorkerLoop(ctx);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+}

@@ -1,0 +1,36 @@
+package dev.retort.run;
+
+import dev.retort.engine.Metric;
+import dev.retort.engine.WorkerLoop;
+import dev.retort.store.Counts;
+import dev.retort.store.TrialRecord;
+import dev.retort.store.TrialState;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a run left in the store: every trial, the counts by state, and what each worker did.
+ *
+ * @param trials every trial of the experiment, by id
+ */
+public record RunResult(String experiment, Metric metric, Counts counts, List<TrialRecord> trials,
+                        List<WorkerLoop.Summary> workers) {
+
+    /** DONE trials, best first by the metric. */
+    public List<TrialRecord> ranked() {
+        Comparator<TrialRecord> byMetric = Comparator.comparingDouble(TrialRecord::metric);
+        if (metric.goal().maximize()) byMetric = byMetric.reversed();
+        return trials.stream().filter(t -> t.state() == TrialState.DONE && t.metric() != null)
+                .sorted(byMetric.thenComparingLong(TrialRecord::id)).toList();
+    }
+
+    public Optional<TrialRecord> best() {
+        return ranked().stream().findFirst();
+    }
+
+    public boolean anyFailed() {
+        return counts.get(TrialState.FAILED) > 0;
+    }
+}
