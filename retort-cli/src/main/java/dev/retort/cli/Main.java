@@ -1,0 +1,53 @@
+package dev.retort.cli;
+
+import dev.retort.BugException;
+import dev.retort.PlanException;
+import dev.retort.RetortException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * {@code retort}: run experiments, join them as a worker, and report on them. Exit codes: 0 success,
+ * 1 the experiment has FAILED trials or a runtime error, 2 a user error (bad plan, flag or data), 3 a bug.
+ */
+@Command(name = "retort", mixinStandardHelpOptions = true, version = "retort 0.1.0",
+        description = "Durable, resumable computational experiments.",
+        subcommands = {RunCommand.class, WorkerCommand.class, StatusCommand.class, ResultsCommand.class,
+                ResetCommand.class, ExportCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI in this JVM and returns the exit code (tests call this). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof PlanException) {
+                err.println("retort: " + ex.getMessage());
+                return 2;
+            }
+            if (ex instanceof BugException) {
+                ex.printStackTrace(err);
+                return 3;
+            }
+            if (ex instanceof RetortException) {
+                err.println("retort: " + ex.getMessage());
+                return 1;
+            }
+            err.println("retort: BUG (please report): unexpected " + ex);
+            ex.printStackTrace(err);
+            return 3;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("retort: " + ex.getMessage());
+            err.println("Try 'retort " + (ex.getCommandLine().getCommandName().equals("retort") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            return 2;
+        });
+        return cl.execute(args);
+    }
+}
