@@ -24,7 +24,7 @@ final class ProcessTrees {
     /**
      * Kills {@code root} and its descendants and returns once none of them is running (see
      * {@link #exited}), or after 10 s.
-     * Returns the number of processes still alive then (0 normally).
+     * Returns the number of processes still running then (0 normally).
      *
      * <p>Descendants are snapshotted before anything is killed, because a killed parent's children are
      * re-parented and vanish from {@code root.descendants()}. Processes already seen are re-examined each
@@ -45,7 +45,7 @@ final class ProcessTrees {
                 });
             }
             if (alive.isEmpty()) return 0;
-            // Parents first, so nothing killed later can still fork; the snapshot already holds the children.
+            // The root goes first so it cannot fork more; the snapshot already holds its current descendants.
             alive.forEach(ProcessHandle::destroyForcibly);
             if (!awaitDeath(alive, deadline)) {
                 return (int) alive.stream().filter(h -> !exited(h)).count();
