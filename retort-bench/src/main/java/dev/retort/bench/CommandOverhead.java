@@ -103,8 +103,11 @@ public final class CommandOverhead {
         private void timePlain(double[] out, int from, int to) throws IOException, InterruptedException {
             for (int i = from; i < to; i++) {
                 long t0 = System.nanoTime();
-                new ProcessBuilder(plainArgv).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+                Process p = new ProcessBuilder(plainArgv).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                p.waitFor();
                 out[i] = (System.nanoTime() - t0) / 1e6;
+                p.getOutputStream().close(); // release the pipes now rather than at garbage collection
+                p.getErrorStream().close();
             }
         }
 

@@ -55,6 +55,7 @@ public final class CommandObjective implements Objective {
         this.templates = parse(spec.argv(), null);
     }
 
+    /** The spec this objective runs. */
     public CommandSpec spec() {
         return spec;
     }
@@ -68,14 +69,12 @@ public final class CommandObjective implements Objective {
         if (argv == null || argv.isEmpty())
             throw PlanException.at(where, "objective.command", List.of(), "is empty", "a program followed by its arguments");
         List<ArgTemplate> parsed = parse(argv, where);
-        for (ArgTemplate t : parsed) {
-            for (String name : t.names()) {
-                if (!parameterNames.contains(name)) {
-                    String allowed = parameterNames.isEmpty() ? "no placeholders (the space has no parameters)"
-                            : String.join(", ", new TreeSet<>(parameterNames));
-                    throw PlanException.at(where, key(parsed.indexOf(t)), t.source(),
-                            "names no parameter '" + name + "'", allowed);
-                }
+        for (int i = 0; i < parsed.size(); i++) {
+            for (String name : parsed.get(i).names()) {
+                if (parameterNames.contains(name)) continue;
+                String allowed = parameterNames.isEmpty() ? "no placeholders (the space has no parameters)"
+                        : String.join(", ", new TreeSet<>(parameterNames));
+                throw PlanException.at(where, key(i), argv.get(i), "names no parameter '" + name + "'", allowed);
             }
         }
     }

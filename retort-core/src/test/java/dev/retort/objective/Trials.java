@@ -39,7 +39,11 @@ final class Trials {
         throw new AssertionError("no line in " + file + " within " + deadline);
     }
 
+    /**
+     * Whether {@code pid} still runs. A killed orphan may linger as a zombie until PID 1 reaps it (seconds in
+     * some containers); {@link ProcessHandle#isAlive()} reports zombies alive, so they are checked apart.
+     */
     static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return ProcessHandle.of(pid).map(h -> !ProcessTrees.exited(h)).orElse(false);
     }
 }
