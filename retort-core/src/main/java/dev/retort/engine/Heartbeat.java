@@ -15,7 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Renews the leases of a worker's held trials every heartbeat interval, and reports the ones it lost. */
-final class Heartbeat {
+public final class Heartbeat {
     private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
 
     private final TrialStore store;
@@ -24,7 +24,7 @@ final class Heartbeat {
     private final String workerId;
     private final ScheduledExecutorService timer;
 
-    Heartbeat(TrialStore store, Map<Long, ClaimedTrial> held, Consumer<Set<Long>> onLost, Clock clock, String workerId) {
+    public Heartbeat(TrialStore store, Map<Long, ClaimedTrial> held, Consumer<Set<Long>> onLost, Clock clock, String workerId) {
         this.store = store;
         this.held = held;
         this.onLost = onLost;
@@ -36,7 +36,7 @@ final class Heartbeat {
         });
     }
 
-    void start() {
+    public void start() {
         long every = store.settings().heartbeat().toMillis();
         timer.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
@@ -52,7 +52,7 @@ final class Heartbeat {
         }
     }
 
-    void stop() {
+    public void stop() {
         timer.shutdownNow();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);

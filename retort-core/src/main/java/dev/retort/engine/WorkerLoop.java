@@ -103,6 +103,7 @@ public final class WorkerLoop {
                     continue;
                 }
                 long t0 = System.nanoTime();
+                long startedMillis = ctx.clock().millis();
                 Outcome outcome = evaluate(t);
                 long millis = (System.nanoTime() - t0) / 1_000_000;
                 if (stopping && outcome == null) break; // interrupted by stop(): cancelled in finally
@@ -111,7 +112,7 @@ public final class WorkerLoop {
                     continue;
                 }
                 try {
-                    store.complete(t, outcome);
+                    store.complete(t, outcome.startedAt(startedMillis));
                     evaluated++;
                     if (outcome.state() == TrialState.DONE) done++;
                     else failed++;

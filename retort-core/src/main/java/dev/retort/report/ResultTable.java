@@ -52,6 +52,21 @@ public record ResultTable(List<String> columns, List<List<Object>> rows, String 
         return new ResultTable(cols, rows, metric.name());
     }
 
+    /** This table with a {@code state} column after the trial id ({@code trials} in row order), for exports. */
+    public ResultTable withState(List<TrialRecord> trials) {
+        List<String> cols = new ArrayList<>(columns);
+        cols.add(1, "state");
+        cols.add("error");
+        List<List<Object>> rs = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            List<Object> r = new ArrayList<>(rows.get(i));
+            r.add(1, trials.get(i).state().name());
+            r.add(trials.get(i).error());
+            rs.add(r);
+        }
+        return new ResultTable(cols, rs, metricColumn);
+    }
+
     public String render(Format f) {
         return switch (f) {
             case TABLE -> text();

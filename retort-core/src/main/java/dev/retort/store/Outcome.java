@@ -7,8 +7,18 @@ package dev.retort.store;
  * @param metric     the plan's metric value from the result, or null
  * @param cost       the result's {@code cost}, or null
  * @param error      the error text (FAILED), or null
+ * @param startedAt  when the evaluation started (epoch ms), or null to keep the claim time
  */
-public record Outcome(TrialState state, String resultJson, Double metric, Double cost, String error) {
+public record Outcome(TrialState state, String resultJson, Double metric, Double cost, String error, Long startedAt) {
+    public Outcome(TrialState state, String resultJson, Double metric, Double cost, String error) {
+        this(state, resultJson, metric, cost, error, null);
+    }
+
+    /** This outcome, noting when the evaluation really started (batch claims happen earlier). */
+    public Outcome startedAt(long millis) {
+        return new Outcome(state, resultJson, metric, cost, error, millis);
+    }
+
     public static Outcome done(String resultJson, Double metric, Double cost) {
         return new Outcome(TrialState.DONE, resultJson, metric, cost, null);
     }

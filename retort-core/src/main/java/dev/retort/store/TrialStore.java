@@ -47,6 +47,9 @@ public interface TrialStore extends AutoCloseable {
      */
     List<ClaimedTrial> claim(String worker, int max, Long maxTotal, boolean countRunning);
 
+    /** Claims the PENDING trial with this config hash, if it is PENDING. */
+    java.util.Optional<ClaimedTrial> claimByHash(String worker, String configHash);
+
     /** Records the outcome of a held trial. @throws StaleTrialException when the trial is no longer held */
     void complete(ClaimedTrial trial, Outcome outcome);
 

@@ -39,7 +39,8 @@ public interface Dialect {
     String insertTrial();                      // (experiment_id, seq, config_hash, config_json, state, created_at); ignores a duplicate hash
     /** (worker, lease_until, heartbeat_at, started_at, experiment_id, limit) -> id/seq, config_json, attempt, version. */
     String claim();
-    String complete();                         // (state, result_json, metric, cost, error, finished_at, id, version)
+    String claimByHash();                      // (worker, lease_until, heartbeat_at, started_at, experiment_id, config_hash) like claim()
+    String complete();                         // (state, result_json, metric, cost, error, finished_at, started_at or null, id, version)
     String cancel();                           // (id, version) -> PENDING, attempt - 1
     String renewLease();                       // (lease_until, heartbeat_at, id, version)
     String reclaimExpired();                   // (now, experiment_id, now, max_attempts) -> PENDING

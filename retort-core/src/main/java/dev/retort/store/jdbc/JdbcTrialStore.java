@@ -211,6 +211,24 @@ public final class JdbcTrialStore implements TrialStore {
     }
 
     @Override
+    public synchronized Optional<ClaimedTrial> claimByHash(String worker, String configHash) {
+        return write("claiming a trial by config hash", () -> {
+            long now = clock.millis();
+            PreparedStatement p = ps(sql.claimByHash());
+            p.setString(1, worker);
+            p.setLong(2, now + settings.lease().toMillis());
+            p.setLong(3, now);
+            p.setLong(4, now);
+            p.setLong(5, experiment.id());
+            p.setString(6, configHash);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) return Optional.<ClaimedTrial>empty();
+                return Optional.of(new ClaimedTrial(rs.getLong(1), rs.getLong(2), Config.fromJson(rs.getString(3)), rs.getInt(4), rs.getLong(5)));
+            }
+        });
+    }
+
+    @Override
     public synchronized void complete(ClaimedTrial t, Outcome o) {
         if (o.state() == TrialState.PENDING || o.state() == TrialState.RUNNING)
             throw new BugException("complete() takes a final state, got " + o.state() + " for trial " + t.id());
@@ -222,8 +240,10 @@ public final class JdbcTrialStore implements TrialStore {
             setDouble(p, 4, o.cost());
             p.setString(5, o.error());
             p.setLong(6, clock.millis());
-            p.setLong(7, t.rowId());
-            p.setLong(8, t.version());
+            if (o.startedAt() == null) p.setNull(7, Types.BIGINT);
+            else p.setLong(7, o.startedAt());
+            p.setLong(8, t.rowId());
+            p.setLong(9, t.version());
             return p.executeUpdate();
         });
         if (n == 0) throw new StaleTrialException(t.id(), t.version());

@@ -151,8 +151,16 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String claimByHash() {
+        return "UPDATE trial SET state = 'RUNNING', worker = ?, lease_until = ?, heartbeat_at = ?, started_at = ?,"
+                + " finished_at = NULL, attempt = attempt + 1, version = version + 1"
+                + " WHERE experiment_id = ? AND config_hash = ? AND state = 'PENDING'"
+                + " RETURNING id, seq, config_json, attempt, version";
+    }
+
+    @Override
     public String complete() {
-        return "UPDATE trial SET state = ?, result_json = ?, metric = ?, cost = ?, error = ?, finished_at = ?,"
+        return "UPDATE trial SET state = ?, result_json = ?, metric = ?, cost = ?, error = ?, finished_at = ?, started_at = COALESCE(?, started_at),"
                 + " lease_until = NULL, version = version + 1"
                 + " WHERE id = ? AND version = ? AND state = 'RUNNING'";
     }

@@ -1,0 +1,55 @@
+package dev.retort.cli;
+
+import dev.retort.engine.Hosts;
+import dev.retort.engine.WorkerLoop;
+import dev.retort.run.Experiment;
+import dev.retort.store.TrialStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Joins an experiment as one worker, from any machine that reaches its store. */
+@Command(name = "worker", description = "Join the experiment in DIR as a worker until no trial is left.")
+final class WorkerCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
+    Path dir;
+
+    @Option(names = "--id", description = "Worker id (default: host-pid).")
+    String id;
+
+    @Option(names = "--classpath", paramLabel = "PATHS", description = "Jars or directories with objective classes, ':'-separated.")
+    String classpath;
+
+    @Override
+    public Integer call() throws Exception {
+        ClassLoader loader = ClassPaths.loader(classpath);
+        String workerId = id != null ? id : Hosts.workerId(null);
+        Clock clock = Clock.systemUTC();
+        try (Experiment exp = ExperimentDir.join(dir); TrialStore store = exp.store()) {
+            WorkerLoop loop = exp.worker(store, workerId, loader, List.of(), clock);
+            Thread hook = new Thread(() -> {
+                loop.stop();
+                try {
+                    loop.awaitFinished(15_000);
+                } catch (InterruptedException ignored) {
+                    // exiting anyway
+                }
+            }, "retort-worker-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            WorkerLoop.Summary s = loop.run();
+            System.out.printf("worker %s: %d trials (%d done, %d failed, %d lost); %s%n",
+                    s.workerId(), s.evaluated(), s.done(), s.failed(), s.lost(), s.exitReason());
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // already shutting down
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.retort.cli;
+
+import dev.retort.RetortException;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts {@code retort worker} child processes with their logs in {@code logs/worker-<id>.out|.err}. */
+final class WorkerProcesses {
+    record Child(String id, Process process, Path err) {
+    }
+
+    private WorkerProcesses() {
+    }
+
+    static List<Child> start(Path experimentDir, Path logsDir, int n, String classpath, String idPrefix) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<Child> out = new ArrayList<>();
+        try {
+            Files.createDirectories(logsDir);
+            for (int i = 1; i <= n; i++) {
+                String id = idPrefix + "-w" + i;
+                List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                        Main.class.getName(), "worker", experimentDir.toString(), "--id", id));
+                if (classpath != null) cmd.addAll(List.of("--classpath", classpath));
+                Path err = logsDir.resolve("worker-" + id + ".err");
+                Process p = new ProcessBuilder(cmd)
+                        .redirectOutput(logsDir.resolve("worker-" + id + ".out").toFile())
+                        .redirectError(err.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                        .start();
+                out.add(new Child(id, p, err));
+            }
+        } catch (IOException e) {
+            out.forEach(c -> c.process().destroy());
+            throw new RetortException("cannot start worker processes: " + e.getMessage(), e);
+        }
+        return out;
+    }
+}
