@@ -19,6 +19,7 @@ public final class Trial {
     private final Path dir;
     private final int attempt;
     private volatile boolean dirMade;
+    private final java.util.function.Consumer<String> phases;
 
     /**
      * @param id      the trial's id within its experiment (registration order: the grid's expansion order)
@@ -27,10 +28,25 @@ public final class Trial {
      * @param attempt 1 for the first attempt; higher after a lost lease
      */
     public Trial(long id, Config config, Path dir, int attempt) {
+        this(id, config, dir, attempt, p -> { });
+    }
+
+    /** @param phases records a phase in the store (fenced: throws if the trial was lost meanwhile) */
+    public Trial(long id, Config config, Path dir, int attempt, java.util.function.Consumer<String> phases) {
         this.id = id;
         this.config = config;
         this.dir = dir;
         this.attempt = attempt;
+        this.phases = phases;
+    }
+
+    /**
+     * Records that the trial entered {@code phase} (e.g. FIT, PREDICT, EVAL), durably, before returning.
+     * Throws {@link dev.retort.store.StaleTrialException} when this worker no longer holds the trial, which
+     * stops an objective that kept running after its lease was lost.
+     */
+    public void phase(String phase) {
+        phases.accept(phase);
     }
 
     public long id() {

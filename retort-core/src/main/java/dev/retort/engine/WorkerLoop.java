@@ -185,7 +185,7 @@ public final class WorkerLoop {
     /** Runs the objective; null when the trial was lost (fenced out or stopped) meanwhile. */
     private Outcome evaluate(ClaimedTrial t) {
         Path dir = TrialDirs.of(ctx.settings().trialsDir(), t.id(), t.config());
-        Trial trial = new Trial(t.id(), t.config(), dir, t.attempt());
+        Trial trial = new Trial(t.id(), t.config(), dir, t.attempt(), phase -> ctx.store().phase(t, phase));
         current = t;
         try {
             Map<String, Object> result = ctx.objective().evaluate(trial);

@@ -8,7 +8,8 @@ import dev.retort.space.Config;
  */
 public record TrialRecord(long id, String configHash, Config config, TrialState state, int attempt, long version,
                           String worker, Long leaseUntil, Long heartbeatAt, long createdAt, Long startedAt,
-                          Long finishedAt, String resultJson, Double metric, String error, Double cost) {
+                          Long finishedAt, String resultJson, Double metric, String error, Double cost,
+                          String phase) {
 
     /** Run time in milliseconds, or null while not finished. */
     public Long durationMillis() {

@@ -53,6 +53,9 @@ public interface TrialStore extends AutoCloseable {
     /** Records the outcome of a held trial. @throws StaleTrialException when the trial is no longer held */
     void complete(ClaimedTrial trial, Outcome outcome);
 
+    /** Records that a held trial entered {@code phase}. @throws StaleTrialException when no longer held */
+    void phase(ClaimedTrial trial, String phase);
+
     /** Returns a held trial to PENDING without counting the attempt. @return false if no longer held */
     boolean cancel(ClaimedTrial trial);
 

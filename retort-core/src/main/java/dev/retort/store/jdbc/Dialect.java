@@ -41,6 +41,7 @@ public interface Dialect {
     String claim();
     String claimByHash();                      // (worker, lease_until, heartbeat_at, started_at, experiment_id, config_hash) like claim()
     String complete();                         // (state, result_json, metric, cost, error, finished_at, started_at or null, id, version)
+    String phase();                            // (phase, phase_at, id, version) fenced like complete()
     String cancel();                           // (id, version) -> PENDING, attempt - 1
     String renewLease();                       // (lease_until, heartbeat_at, id, version)
     String reclaimExpired();                   // (now, experiment_id, now, max_attempts) -> PENDING

@@ -255,6 +255,19 @@ public final class JdbcTrialStore implements TrialStore {
     }
 
     @Override
+    public synchronized void phase(ClaimedTrial t, String phase) {
+        int n = write("recording phase " + phase + " of trial " + t.id(), () -> {
+            PreparedStatement p = ps(sql.phase());
+            p.setString(1, phase);
+            p.setLong(2, clock.millis());
+            p.setLong(3, t.rowId());
+            p.setLong(4, t.version());
+            return p.executeUpdate();
+        });
+        if (n == 0) throw new StaleTrialException(t.id(), t.version());
+    }
+
+    @Override
     public synchronized boolean cancel(ClaimedTrial t) {
         return write("cancelling trial " + t.id(), () -> {
             PreparedStatement p = ps(sql.cancel());

@@ -16,7 +16,7 @@ final class Rows {
         return new TrialRecord(rs.getLong(1), rs.getString(2), Config.fromJson(rs.getString(3)),
                 TrialState.valueOf(rs.getString(4)), rs.getInt(5), rs.getLong(6), rs.getString(7),
                 nullableLong(rs, 8), nullableLong(rs, 9), rs.getLong(10), nullableLong(rs, 11), nullableLong(rs, 12),
-                rs.getString(13), nullableDouble(rs, 14), rs.getString(15), nullableDouble(rs, 16));
+                rs.getString(13), nullableDouble(rs, 14), rs.getString(15), nullableDouble(rs, 16), rs.getString(17));
     }
 
     private static Long nullableLong(ResultSet rs, int i) throws SQLException {

@@ -22,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class SqliteDialect implements Dialect {
     private static final String TRIAL_COLUMNS =
             "seq, config_hash, config_json, state, attempt, version, worker, lease_until, heartbeat_at, created_at, "
-                    + "started_at, finished_at, result_json, metric, error, cost";
+                    + "started_at, finished_at, result_json, metric, error, cost, phase";
     private static final long BUSY_GIVE_UP_NANOS = 60_000_000_000L;
 
     private final Path file;
@@ -163,6 +163,11 @@ public final class SqliteDialect implements Dialect {
         return "UPDATE trial SET state = ?, result_json = ?, metric = ?, cost = ?, error = ?, finished_at = ?, started_at = COALESCE(?, started_at),"
                 + " lease_until = NULL, version = version + 1"
                 + " WHERE id = ? AND version = ? AND state = 'RUNNING'";
+    }
+
+    @Override
+    public String phase() {
+        return "UPDATE trial SET phase = ?, phase_at = ? WHERE id = ? AND version = ? AND state = 'RUNNING'";
     }
 
     @Override

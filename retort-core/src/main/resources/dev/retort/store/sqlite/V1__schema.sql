@@ -31,7 +31,9 @@ CREATE TABLE trial (
     result_json   TEXT,
     metric        REAL,
     error         TEXT,
-    cost          REAL
+    cost          REAL,
+    phase         TEXT,                 -- the phase in progress or last reached (FIT, PREDICT, EVAL, ...)
+    phase_at      INTEGER
 );
 CREATE UNIQUE INDEX trial_by_hash ON trial (experiment_id, config_hash);
 CREATE UNIQUE INDEX trial_by_seq ON trial (experiment_id, seq);
