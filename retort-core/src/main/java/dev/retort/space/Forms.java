@@ -31,11 +31,11 @@ final class Forms {
         String shape = SHAPES.get(kind);
         return switch (kind) {
             case "choice" -> ListDomain.of("choice", where, key, args);
-            case "geom" -> Ranges.geom(where, key, num(where, key, args, 3, 0, shape), num(where, key, args, 3, 1, shape),
+            case "geom" -> Ranges.geom(where, key, args, num(where, key, args, 3, 0, shape), num(where, key, args, 3, 1, shape),
                     integer(where, key, args, 3, 2, shape));
-            case "igeom" -> Ranges.igeom(where, key, integer(where, key, args, 3, 0, shape),
+            case "igeom" -> Ranges.igeom(where, key, args, integer(where, key, args, 3, 0, shape),
                     integer(where, key, args, 3, 1, shape), integer(where, key, args, 3, 2, shape));
-            case "linspace" -> Ranges.linspace(where, key, num(where, key, args, 3, 0, shape),
+            case "linspace" -> Ranges.linspace(where, key, args, num(where, key, args, 3, 0, shape),
                     num(where, key, args, 3, 1, shape), integer(where, key, args, 3, 2, shape));
             case "range" -> {
                 int arity = args.size() == 2 ? 2 : 3;
@@ -44,7 +44,7 @@ final class Forms {
             }
             case "int" -> IntDistribution.of(where, key, integer(where, key, args, 2, 0, shape),
                     integer(where, key, args, 2, 1, shape));
-            default -> Distribution.of(where, key, kind, num(where, key, args, 2, 0, shape), num(where, key, args, 2, 1, shape));
+            default -> Distribution.of(where, key, args, kind, num(where, key, args, 2, 0, shape), num(where, key, args, 2, 1, shape));
         };
     }
 
