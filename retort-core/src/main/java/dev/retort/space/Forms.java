@@ -4,13 +4,13 @@ import dev.retort.PlanException;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The single-key range and distribution forms ({@code geom: [..]} etc.): arity, argument types, construction. */
 final class Forms {
     /** Every form name; a one-key map with one of these keys and a list value is a range or distribution. */
-    static final Set<String> KINDS = Set.of("geom", "igeom", "linspace", "range", "uniform", "loguniform", "int", "choice");
+    static final List<String> KINDS = List.of("geom", "igeom", "linspace", "range", "uniform", "loguniform", "int", "choice");
 
+    // a Map.of iterates in a per-run order, so messages list KINDS instead
     private static final Map<String, String> SHAPES = Map.of(
             "geom", "[min, max, n] numbers, n an integer",
             "igeom", "[min, max, n] integers",

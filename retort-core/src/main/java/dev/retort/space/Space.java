@@ -95,7 +95,7 @@ public final class Space {
     private void requireGridable() {
         RandomFactor r = firstRandom(new StringBuilder("space"));
         if (r != null) throw PlanException.at(r.factor().where(), r.path(),
-                r.factor().domain().kind() + ": " + r.factor().domain().args(),
+                new Verbatim("{" + r.factor().domain().kind() + ": " + r.factor().domain().args() + "}"),
                 "is a random-search distribution and cannot be swept in a grid",
                 "lists, choice, geom, igeom, linspace, range in a grid; uniform, loguniform, int need random search");
     }

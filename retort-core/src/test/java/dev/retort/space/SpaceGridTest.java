@@ -148,7 +148,7 @@ class SpaceGridTest {
                 .level("sgd", Space.builder().factor("lr", Domain.loguniform(1e-4, 1e-1)).build())).build();
         assertThat(s.isGridable()).isFalse();
         assertThatThrownBy(s::grid).isInstanceOf(PlanException.class)
-                .hasMessageContaining("space.opt.sgd.lr: 'loguniform: [1.0E-4, 0.1]'")
+                .hasMessageContaining("space.opt.sgd.lr: {loguniform: [1.0E-4, 0.1]}")
                 .hasMessageContaining("cannot be swept in a grid")
                 .hasMessageContaining("uniform, loguniform, int need random search");
         assertThatThrownBy(s::gridSize).isInstanceOf(PlanException.class);
