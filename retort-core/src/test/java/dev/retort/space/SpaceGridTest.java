@@ -172,4 +172,12 @@ class SpaceGridTest {
                 .hasMessageContaining("act").hasMessageContaining("twice");
         assertThat(Space.builder().factor("x", 1, 1.0).build().gridSize()).isEqualTo(2);
     }
+
+    @Test
+    void space_without_factors_has_one_empty_config() {
+        Space s = Space.builder().build();
+        assertThat(s.isEmpty()).isTrue();
+        assertThat(grid(s)).containsExactly("{}");
+        assertThat(s.gridSize()).isEqualTo(1);
+    }
 }
