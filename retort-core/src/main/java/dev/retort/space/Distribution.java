@@ -8,8 +8,7 @@ import java.util.SplittableRandom;
 /** {@code uniform} or {@code loguniform} over doubles: random search only. */
 record Distribution(String kind, double low, double high) implements Domain {
 
-    static Distribution of(String where, String key, String kind, double low, double high) {
-        List<Object> args = List.of(low, high);
+    static Distribution of(String where, String key, List<Object> args, String kind, double low, double high) {
         boolean log = kind.equals("loguniform");
         String allowed = log ? "[low, high] with 0 < low <= high" : "[low, high] finite with low <= high";
         if (!Double.isFinite(low) || !Double.isFinite(high) || !Double.isFinite(high - low))

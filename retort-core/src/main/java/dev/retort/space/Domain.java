@@ -45,17 +45,17 @@ public sealed interface Domain permits ListDomain, RangeDomain, Distribution, In
 
     /** {@code n} doubles geometrically spaced from {@code min} to {@code max} inclusive; 0 < min <= max, n >= 1. */
     static Domain geom(double min, double max, long n) {
-        return Ranges.geom(null, "geom", min, max, n);
+        return Ranges.geom(null, "geom", List.of(min, max, n), min, max, n);
     }
 
     /** {@code n} geometrically spaced longs from {@code min} to {@code max}, rounded, duplicates removed; 1 <= min <= max. */
     static Domain igeom(long min, long max, long n) {
-        return Ranges.igeom(null, "igeom", min, max, n);
+        return Ranges.igeom(null, "igeom", List.of(min, max, n), min, max, n);
     }
 
     /** {@code n} evenly spaced doubles from {@code min} to {@code max}, both exact; min <= max, n >= 1. */
     static Domain linspace(double min, double max, long n) {
-        return Ranges.linspace(null, "linspace", min, max, n);
+        return Ranges.linspace(null, "linspace", List.of(min, max, n), min, max, n);
     }
 
     /** Longs {@code start, start+1, ...} below {@code stop} (Python's {@code range(start, stop)}). */
@@ -70,12 +70,12 @@ public sealed interface Domain permits ListDomain, RangeDomain, Distribution, In
 
     /** Random search only: a double uniform in [low, high); low <= high. */
     static Domain uniform(double low, double high) {
-        return Distribution.of(null, "uniform", "uniform", low, high);
+        return Distribution.of(null, "uniform", List.of(low, high), "uniform", low, high);
     }
 
     /** Random search only: a double whose logarithm is uniform; 0 < low <= high. */
     static Domain loguniform(double low, double high) {
-        return Distribution.of(null, "loguniform", "loguniform", low, high);
+        return Distribution.of(null, "loguniform", List.of(low, high), "loguniform", low, high);
     }
 
     /** Random search only: a long uniform in [low, high], both ends included (YAML {@code int: [low, high]}). */

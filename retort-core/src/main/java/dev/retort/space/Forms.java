@@ -4,13 +4,13 @@ import dev.retort.PlanException;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The single-key range and distribution forms ({@code geom: [..]} etc.): arity, argument types, construction. */
 final class Forms {
     /** Every form name; a one-key map with one of these keys and a list value is a range or distribution. */
-    static final Set<String> KINDS = Set.of("geom", "igeom", "linspace", "range", "uniform", "loguniform", "int", "choice");
+    static final List<String> KINDS = List.of("geom", "igeom", "linspace", "range", "uniform", "loguniform", "int", "choice");
 
+    // a Map.of iterates in a per-run order, so messages list KINDS instead
     private static final Map<String, String> SHAPES = Map.of(
             "geom", "[min, max, n] numbers, n an integer",
             "igeom", "[min, max, n] integers",
@@ -31,11 +31,11 @@ final class Forms {
         String shape = SHAPES.get(kind);
         return switch (kind) {
             case "choice" -> ListDomain.of("choice", where, key, args);
-            case "geom" -> Ranges.geom(where, key, num(where, key, args, 3, 0, shape), num(where, key, args, 3, 1, shape),
+            case "geom" -> Ranges.geom(where, key, args, num(where, key, args, 3, 0, shape), num(where, key, args, 3, 1, shape),
                     integer(where, key, args, 3, 2, shape));
-            case "igeom" -> Ranges.igeom(where, key, integer(where, key, args, 3, 0, shape),
+            case "igeom" -> Ranges.igeom(where, key, args, integer(where, key, args, 3, 0, shape),
                     integer(where, key, args, 3, 1, shape), integer(where, key, args, 3, 2, shape));
-            case "linspace" -> Ranges.linspace(where, key, num(where, key, args, 3, 0, shape),
+            case "linspace" -> Ranges.linspace(where, key, args, num(where, key, args, 3, 0, shape),
                     num(where, key, args, 3, 1, shape), integer(where, key, args, 3, 2, shape));
             case "range" -> {
                 int arity = args.size() == 2 ? 2 : 3;
@@ -44,7 +44,7 @@ final class Forms {
             }
             case "int" -> IntDistribution.of(where, key, integer(where, key, args, 2, 0, shape),
                     integer(where, key, args, 2, 1, shape));
-            default -> Distribution.of(where, key, kind, num(where, key, args, 2, 0, shape), num(where, key, args, 2, 1, shape));
+            default -> Distribution.of(where, key, args, kind, num(where, key, args, 2, 0, shape), num(where, key, args, 2, 1, shape));
         };
     }
 

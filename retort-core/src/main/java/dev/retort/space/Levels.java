@@ -31,9 +31,9 @@ public final class Levels {
         return level(value, Space.empty());
     }
 
-    /** Adds a level whose sub-space is swept only under it. */
+    /** Adds a level whose sub-space is swept only under it; a null sub-space is the empty one. */
     public Levels level(Object value, Space subSpace) {
-        return level(value, subSpace, null, null);
+        return level(value, subSpace == null ? Space.empty() : subSpace, null, null);
     }
 
     Levels level(Object value, Space subSpace, String where, String key) {

@@ -1,10 +1,10 @@
 package dev.retort.space;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import dev.retort.PlanException;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,10 +16,10 @@ final class Ranges {
     private Ranges() {
     }
 
-    static ListDomain geom(String where, String key, double min, double max, long n) {
+    static ListDomain geom(String where, String key, List<Object> shown, double min, double max, long n) {
         String allowed = "[min, max, n] with 0 < min <= max, 1 <= n <= " + MAX_N;
-        check(where, key, List.of(min, max, n), min, max, n, allowed);
-        if (min <= 0) throw PlanException.at(where, key, List.of(min, max, n), "min must be > 0", allowed);
+        check(where, key, shown, min, max, n, allowed);
+        if (min <= 0) throw PlanException.at(where, key, shown, "min must be > 0", allowed);
         List<Object> out = new ArrayList<>();
         for (long i = 0; i < n; i++) {
             double v = i == 0 ? min : i == n - 1 ? max : min * Math.pow(max / min, (double) i / (n - 1));
@@ -29,10 +29,10 @@ final class Ranges {
         return new ListDomain("geom", List.of(min, max, n), out);
     }
 
-    static ListDomain igeom(String where, String key, long min, long max, long n) {
+    static ListDomain igeom(String where, String key, List<Object> shown, long min, long max, long n) {
         String allowed = "[min, max, n] integers with 1 <= min <= max, 1 <= n <= " + MAX_N;
-        check(where, key, List.of(min, max, n), min, max, n, allowed);
-        if (min < 1) throw PlanException.at(where, key, List.of(min, max, n), "min must be >= 1", allowed);
+        check(where, key, shown, min, max, n, allowed);
+        if (min < 1) throw PlanException.at(where, key, shown, "min must be >= 1", allowed);
         List<Object> out = new ArrayList<>();
         for (long i = 0; i < n; i++) {
             long v = i == 0 ? min : i == n - 1 ? max
@@ -42,20 +42,22 @@ final class Ranges {
         return new ListDomain("igeom", List.of(min, max, n), out);
     }
 
-    static ListDomain linspace(String where, String key, double min, double max, long n) {
+    static ListDomain linspace(String where, String key, List<Object> shown, double min, double max, long n) {
         String allowed = "[min, max, n] with min <= max, 1 <= n <= " + MAX_N;
         min = min == 0.0 ? 0.0 : min; // folds -0.0
         max = max == 0.0 ? 0.0 : max;
-        check(where, key, List.of(min, max, n), min, max, n, allowed);
+        check(where, key, shown, min, max, n, allowed);
         if (!Double.isFinite(max - min))
-            throw PlanException.at(where, key, List.of(min, max, n), "max - min overflows", allowed);
-        // round to 15 significant digits of the larger bound: removes drift such as 0.1 + 0.2, even near zero
-        double scale = Math.max(Math.abs(min), Math.abs(max));
-        int decimals = scale == 0 ? 0 : 14 - (int) Math.floor(Math.log10(scale));
+            throw PlanException.at(where, key, shown, "max - min overflows", allowed);
+        // exact decimal arithmetic on the bounds as written, then one rounding to double: no drift (0.1 + 0.2
+        // gives 0.3), and 1/6 still gets its nearest double
+        BigDecimal lo = decimal(min);
+        BigDecimal span = decimal(max).subtract(lo);
+        BigDecimal steps = BigDecimal.valueOf(n - 1);
         List<Object> out = new ArrayList<>();
         for (long i = 0; i < n; i++) {
-            double v = i == 0 ? min : i == n - 1 ? max : min + i * (max - min) / (n - 1);
-            if (i != 0 && i != n - 1) v = new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).doubleValue();
+            double v = i == 0 ? min : i == n - 1 ? max
+                    : lo.add(span.multiply(BigDecimal.valueOf(i)).divide(steps, MathContext.DECIMAL128)).doubleValue();
             addDistinct(out, v == 0.0 ? 0.0 : v);
         }
         return new ListDomain("linspace", List.of(min, max, n), out);
@@ -68,6 +70,11 @@ final class Ranges {
         if (min > max) throw PlanException.at(where, key, args, "min must be <= max", allowed);
         if (n < 1) throw PlanException.at(where, key, args, "n must be >= 1", allowed);
         if (n > MAX_N) throw PlanException.at(where, key, args, "n must be <= " + MAX_N, allowed);
+    }
+
+    /** The shortest decimal that reads back as {@code d}, the same text on every JDK. */
+    static BigDecimal decimal(double d) {
+        return new BigDecimal(NumberOutput.toString(d, true));
     }
 
     /** Levels are non-decreasing, so a duplicate can only equal the previous level. */

@@ -1,12 +1,7 @@
 package dev.retort.space;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import dev.retort.BugException;
+import com.fasterxml.jackson.core.io.NumberOutput;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +19,6 @@ public final class Slug {
     private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL",
             "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
             "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
-    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
     private Slug() {
     }
@@ -67,13 +61,6 @@ public final class Slug {
 
     /** Numbers as in the config's canonical JSON, so the slug is the same on every JDK. */
     private static String text(Object v) {
-        if (v instanceof String s) return s;
-        StringWriter w = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(w)) {
-            Config.writeScalar(g, v);
-        } catch (IOException e) {
-            throw new BugException("writing a scalar to a string failed", e);
-        }
-        return w.toString();
+        return v instanceof Double d ? NumberOutput.toString(d, true) : String.valueOf(v);
     }
 }

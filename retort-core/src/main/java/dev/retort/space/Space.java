@@ -2,13 +2,11 @@ package dev.retort.space;
 
 import dev.retort.PlanException;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * An immutable parameter space with execo's {@code sweep} semantics: the full cartesian product of its factors,
@@ -95,7 +93,7 @@ public final class Space {
     private void requireGridable() {
         RandomFactor r = firstRandom(new StringBuilder("space"));
         if (r != null) throw PlanException.at(r.factor().where(), r.path(),
-                r.factor().domain().kind() + ": " + r.factor().domain().args(),
+                new Verbatim("{" + r.factor().domain().kind() + ": " + r.factor().domain().args() + "}"),
                 "is a random-search distribution and cannot be swept in a grid",
                 "lists, choice, geom, igeom, linspace, range in a grid; uniform, loguniform, int need random search");
     }
@@ -126,33 +124,10 @@ public final class Space {
      * Draw number {@code index} of a random search seeded with {@code seed}: each draw has its own generator,
      * derived from (seed, index) by a 64-bit mixer, so draws are independent of one another and extending a
      * search from 200 to 300 draws keeps the first 200. Plain lists and ranges are drawn uniformly among their
-     * levels; a map of levels first picks a level uniformly, then draws its sub-space.
+     * levels; a map of levels first picks a level uniformly, then draws its sub-space. Works on any space.
      */
     public Config sample(long seed, long index) {
-        SplittableRandom random = new SplittableRandom(mix64(mix64(seed) ^ mix64(index + 0x9E3779B97F4A7C15L)));
-        List<Object> namesAndValues = new ArrayList<>();
-        sampleInto(random, namesAndValues);
-        return Config.of(namesAndValues.toArray());
-    }
-
-    private void sampleInto(SplittableRandom random, List<Object> out) {
-        for (Factor f : factors) {
-            out.add(f.name());
-            if (f instanceof Factor.Plain p) {
-                out.add(p.domain().sample(random));
-            } else if (f instanceof Factor.Branch b) {
-                int i = random.nextInt(b.levels().size());
-                out.add(b.levels().values().get(i));
-                b.levels().subSpace(i).sampleInto(random, out);
-            }
-        }
-    }
-
-    /** Stafford's variant 13 of the MurmurHash3 finaliser: every input bit affects every output bit. */
-    static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Sampler.sample(this, seed, index);
     }
 
     List<Factor> factors() {

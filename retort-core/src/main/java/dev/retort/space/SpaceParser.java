@@ -83,7 +83,7 @@ public final class SpaceParser {
 
     private static Domain domain(Node v, String file, String key) {
         if (v instanceof ScalarNode s) {
-            if (isNull(s)) throw PlanException.at(where(file, v), key, "null", "is not a level",
+            if (isNull(s)) throw PlanException.at(where(file, v), key, show(v), "is not a level",
                     "a scalar, a list of scalars, a range, a distribution or a map of levels");
             return ListDomain.of("list", where(file, v), key, List.of(YamlScalars.scalar(s, file, key)));
         }

@@ -43,31 +43,35 @@ final class YamlScalars {
         if (tag.equals(Tag.INT)) {
             Object v = INT.construct(s);
             if (v instanceof BigInteger b && b.bitLength() >= 64)
-                throw PlanException.at(where(file, node), key, s.getValue(), "is an integer outside the 64-bit range",
+                throw PlanException.at(where(file, node), key, show(s), "is an integer outside the 64-bit range",
                         "-2^63 .. 2^63-1");
             return ((Number) v).longValue();
         }
         if (tag.equals(Tag.FLOAT)) {
             double d = ((Number) FLOAT.construct(s)).doubleValue();
             if (!Double.isFinite(d))
-                throw PlanException.at(where(file, node), key, s.getValue(), "is not a finite number", SCALARS);
+                throw PlanException.at(where(file, node), key, show(s), "is not a finite number", SCALARS);
             return d == 0.0 ? 0.0 : d;
         }
         if (tag.equals(Tag.NULL))
-            throw PlanException.at(where(file, node), key, "null", "is not a level", SCALARS);
-        throw PlanException.at(where(file, node), key, s.getValue(), "has the unsupported tag " + tag, SCALARS);
+            throw PlanException.at(where(file, node), key, show(s), "is not a level", SCALARS);
+        throw PlanException.at(where(file, node), key, show(s), "has the unsupported tag " + tag, SCALARS);
     }
 
     /** A short flow-style rendering of a node for error messages. */
-    static String show(Node node) {
+    static Verbatim show(Node node) {
+        return new Verbatim(text(node));
+    }
+
+    private static String text(Node node) {
         if (node instanceof ScalarNode s) return isNull(s) ? "null" : s.getValue();
         StringJoiner j;
         if (node instanceof SequenceNode q) {
             j = new StringJoiner(", ", "[", "]");
-            for (Node n : q.getValue()) j.add(show(n));
+            for (Node n : q.getValue()) j.add(text(n));
         } else {
             j = new StringJoiner(", ", "{", "}");
-            for (NodeTuple t : ((MappingNode) node).getValue()) j.add(show(t.getKeyNode()) + ": " + show(t.getValueNode()));
+            for (NodeTuple t : ((MappingNode) node).getValue()) j.add(text(t.getKeyNode()) + ": " + text(t.getValueNode()));
         }
         return j.toString();
     }

@@ -148,7 +148,7 @@ class SpaceGridTest {
                 .level("sgd", Space.builder().factor("lr", Domain.loguniform(1e-4, 1e-1)).build())).build();
         assertThat(s.isGridable()).isFalse();
         assertThatThrownBy(s::grid).isInstanceOf(PlanException.class)
-                .hasMessageContaining("space.opt.sgd.lr: 'loguniform: [1.0E-4, 0.1]'")
+                .hasMessageContaining("space.opt.sgd.lr: {loguniform: [1.0E-4, 0.1]}")
                 .hasMessageContaining("cannot be swept in a grid")
                 .hasMessageContaining("uniform, loguniform, int need random search");
         assertThatThrownBy(s::gridSize).isInstanceOf(PlanException.class);
@@ -171,5 +171,13 @@ class SpaceGridTest {
         assertThatThrownBy(() -> Space.builder().factor("act", "relu", "relu")).isInstanceOf(PlanException.class)
                 .hasMessageContaining("act").hasMessageContaining("twice");
         assertThat(Space.builder().factor("x", 1, 1.0).build().gridSize()).isEqualTo(2);
+    }
+
+    @Test
+    void space_without_factors_has_one_empty_config() {
+        Space s = Space.builder().build();
+        assertThat(s.isEmpty()).isTrue();
+        assertThat(grid(s)).containsExactly("{}");
+        assertThat(s.gridSize()).isEqualTo(1);
     }
 }
