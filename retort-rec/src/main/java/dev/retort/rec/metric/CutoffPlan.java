@@ -3,6 +3,7 @@ package dev.retort.rec.metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * The requested cut-off metrics laid out for one pass: the distinct cut-offs ascending, and for each cut-off
@@ -26,7 +27,7 @@ record CutoffPlan(int[] cutoffs, int[][] columnsAt, MetricKind[] columnKind, Lis
         for (int c = 0; c < columns.size(); c++) kinds[c] = columns.get(c).kind();
         for (int ci = 0; ci < cutoffs.length; ci++) {
             int k = cutoffs[ci];
-            columnsAt[ci] = java.util.stream.IntStream.range(0, columns.size())
+            columnsAt[ci] = IntStream.range(0, columns.size())
                     .filter(c -> columns.get(c).k() == k).toArray();
         }
         return new CutoffPlan(cutoffs, columnsAt, kinds, List.copyOf(columns), List.copyOf(coverage));

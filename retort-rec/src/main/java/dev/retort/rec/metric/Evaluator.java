@@ -5,6 +5,7 @@ import dev.retort.PlanException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public final class Evaluator {
     /** An evaluator for {@code metrics} (repeats dropped, order kept). */
     public static Evaluator of(List<MetricSpec> metrics) {
         if (metrics.isEmpty()) throw PlanException.at("evaluation", "metrics", "[]", "is empty", MetricSpec.ALLOWED);
-        return new Evaluator(List.copyOf(new java.util.LinkedHashSet<>(metrics)),
+        return new Evaluator(List.copyOf(new LinkedHashSet<>(metrics)),
                 Runtime.getRuntime().availableProcessors(), -1, false);
     }
 
@@ -76,7 +77,7 @@ public final class Evaluator {
         CutoffPlan plan = CutoffPlan.of(metrics);
         boolean wantsRatings = metrics.stream().anyMatch(m -> !m.kind().hasCutoff());
         if (!plan.isEmpty() && (lists == null || relevance == null)) {
-            throw PlanException.at("evaluation", "metrics", plan.cutoffs().length > 0 ? firstCutoffMetric() : "",
+            throw PlanException.at("evaluation", "metrics", firstCutoffMetric(),
                     "needs ranked lists and relevance, but none were given", "rmse, mae");
         }
         if (wantsRatings && ratings == null) {

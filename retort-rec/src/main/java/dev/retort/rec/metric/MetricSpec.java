@@ -1,8 +1,8 @@
 package dev.retort.rec.metric;
 
+import dev.retort.BugException;
 import dev.retort.PlanException;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +17,7 @@ public record MetricSpec(MetricKind kind, int k) {
             "ndcg@K, hr@K, precision@K, recall@K, map@K, mrr@K, coverage@K (K an integer >= 1), rmse, mae";
 
     public MetricSpec {
-        if (kind == null) throw new dev.retort.BugException("MetricSpec: null kind");
+        if (kind == null) throw new BugException("MetricSpec: null kind");
         if (kind.hasCutoff() ? k < 1 : k != 0) {
             throw PlanException.at("", kind.label() + "@k", k,
                     kind.hasCutoff() ? "cut-off must be >= 1" : "takes no cut-off", ALLOWED);
@@ -61,7 +61,7 @@ public record MetricSpec(MetricKind kind, int k) {
     public static List<MetricSpec> parseAll(String where, String key, List<String> texts) {
         LinkedHashSet<MetricSpec> specs = new LinkedHashSet<>();
         for (int i = 0; i < texts.size(); i++) specs.add(parse(where, key + "[" + i + "]", texts.get(i)));
-        return List.copyOf(new ArrayList<>(specs));
+        return List.copyOf(specs);
     }
 
     @Override
