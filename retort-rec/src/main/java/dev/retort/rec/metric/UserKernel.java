@@ -13,7 +13,9 @@ import java.util.Arrays;
 final class UserKernel {
     private final RankedLists lists;
     private final Relevance relevance;
-    private final CutoffPlan plan;
+    private final int[] cutoffs;       // ascending, distinct
+    private final int[][] columnsAt;
+    private final MetricKind[] columnKind;
     private final int catalogSize;
     private final double[] discount;   // discount[r] = 1 / log2(r + 2), rank r 0-based
     private final double[] idealDcg;   // idealDcg[n] = discount[0] + ... + discount[n-1]
@@ -27,7 +29,9 @@ final class UserKernel {
     UserKernel(RankedLists lists, Relevance relevance, CutoffPlan plan, int catalogSize, int tableLength) {
         this.lists = lists;
         this.relevance = relevance;
-        this.plan = plan;
+        this.cutoffs = plan.cutoffs();
+        this.columnsAt = plan.columnsAt();
+        this.columnKind = plan.columnKind();
         this.catalogSize = catalogSize;
         this.discount = new double[tableLength];
         this.idealDcg = new double[tableLength + 1];
@@ -53,8 +57,7 @@ final class UserKernel {
             int item = relevance.item(user, i);
             if (item < catalogSize) marker[item] = mark;
         }
-        int[] cutoffs = plan.cutoffs();
-        int length = listRow < 0 ? 0 : Math.min(lists.length(listRow), plan.maxK());
+        int length = listRow < 0 ? 0 : Math.min(lists.length(listRow), cutoffs[cutoffs.length - 1]);
         int hits = 0, firstHit = 0, ci = 0;
         double dcg = 0, apSum = 0;
         for (int r = 0; r < length; r++) {
@@ -78,17 +81,17 @@ final class UserKernel {
     }
 
     private void record(int ci, int numRelevant, int hits, int firstHit, double dcg, double apSum) {
-        int k = plan.cutoffs()[ci];
+        int k = cutoffs[ci];
         int ideal = Math.min(numRelevant, k);
-        for (int column : plan.columnsAt()[ci]) {
-            row[column] = switch (plan.columnKind()[column]) {
+        for (int column : columnsAt[ci]) {
+            row[column] = switch (columnKind[column]) {
                 case NDCG -> dcg / idealDcg[ideal];
                 case HR -> hits > 0 ? 1.0 : 0.0;
                 case PRECISION -> (double) hits / k;
                 case RECALL -> (double) hits / numRelevant;
                 case MAP -> apSum / ideal;
                 case MRR -> firstHit > 0 ? 1.0 / firstHit : 0.0;
-                default -> throw new BugException("not a per-user metric: " + plan.columnKind()[column]);
+                default -> throw new BugException("not a per-user metric: " + columnKind[column]);
             };
         }
     }
