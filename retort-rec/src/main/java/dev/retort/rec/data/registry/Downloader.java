@@ -1,0 +1,112 @@
+package dev.retort.rec.data.registry;
+
+import dev.retort.PlanException;
+import dev.retort.store.AtomicFiles;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Fetches registry datasets into a cache: {@code <cache>/<name>/} holds the extracted archive plus a
+ * {@value #MARKER} file. The archive is downloaded into a temp directory inside the cache, its SHA-256
+ * verified, extracted there, and only then renamed into place, so the cache never holds half a dataset.
+ * A dataset whose directory and marker exist (with the expected checksum) is a cache hit: no network.
+ */
+public final class Downloader {
+    /** Environment variable naming the cache directory; default {@code ~/.retort/data}. */
+    public static final String ENV = "RETORT_DATA";
+    /** Written last into a dataset directory; holds the archive's SHA-256 and URL. */
+    public static final String MARKER = ".retort-complete";
+
+    private final Path cache;
+    private final Fetcher fetcher;
+
+    /** A downloader caching under {@code cache}, fetching over the network with {@link HttpFetcher}. */
+    public Downloader(Path cache) {
+        this(cache, new HttpFetcher());
+    }
+
+    Downloader(Path cache, Fetcher fetcher) {
+        this.cache = Objects.requireNonNull(cache);
+        this.fetcher = fetcher;
+    }
+
+    /** {@code $RETORT_DATA}, else {@code ~/.retort/data}. */
+    public static Path defaultCache() {
+        return cacheDir(System.getenv(), System.getProperty("user.home"));
+    }
+
+    static Path cacheDir(Map<String, String> env, String home) {
+        String v = env.get(ENV);
+        return v != null && !v.isBlank() ? Path.of(v) : Path.of(home, ".retort", "data");
+    }
+
+    /** The interaction file of {@code entry}, downloading the dataset first unless cached. */
+    public Path file(DatasetEntry entry) {
+        return fetch(entry).resolve(entry.memberPath());
+    }
+
+    /** The dataset directory {@code <cache>/<name>}, downloading and extracting it unless cached. */
+    public Path fetch(DatasetEntry entry) {
+        Path target = cache.resolve(entry.name());
+        if (complete(target, entry)) return target;
+        Path work = null;
+        try {
+            Files.createDirectories(cache);
+            work = Files.createTempDirectory(cache, ".tmp-" + entry.name() + "-");
+            Path archive = work.resolve("archive.zip");
+            Fetched got = download(entry, archive);
+            Path content = work.resolve("content");
+            ZipExtractor.extract(archive, content, got.url());
+            AtomicFiles.writeString(content.resolve(MARKER), "sha256=" + got.sha256() + "\nurl=" + got.url() + "\n");
+            if (Files.exists(target)) Trees.delete(target); // stale: no marker or another checksum
+            try {
+                Files.move(content, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException raced) {
+                if (!complete(target, entry)) throw raced; // else another process finished the same download
+            }
+            return target;
+        } catch (IOException e) {
+            throw new PlanException("dataset '" + entry.name() + "': cannot store it in " + cache + ": " + e, e);
+        } finally {
+            if (work != null) Trees.deleteQuietly(work);
+        }
+    }
+
+    private record Fetched(URI url, String sha256) {
+    }
+
+    private Fetched download(DatasetEntry entry, Path archive) {
+        List<String> failures = new ArrayList<>();
+        for (URI url : entry.urls()) {
+            try (InputStream in = fetcher.open(url)) {
+                String actual = Sha256.copy(in, archive);
+                if (entry.sha256() == null || entry.sha256().equals(actual)) return new Fetched(url, actual);
+                failures.add(url + ": checksum mismatch: expected sha256 " + entry.sha256() + ", actual " + actual);
+            } catch (IOException e) {
+                failures.add(url + ": " + e.getMessage());
+            }
+            Trees.deleteQuietly(archive);
+        }
+        throw new PlanException("dataset '" + entry.name() + "': download failed, nothing was cached: " + String.join("; ", failures));
+    }
+
+    private static boolean complete(Path dir, DatasetEntry entry) {
+        Path marker = dir.resolve(MARKER);
+        if (!Files.isRegularFile(marker)) return false;
+        if (entry.sha256() == null) return true;
+        try {
+            return Files.readString(marker).contains("sha256=" + entry.sha256() + "\n");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

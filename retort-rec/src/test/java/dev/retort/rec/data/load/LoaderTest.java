@@ -1,0 +1,169 @@
+package dev.retort.rec.data.load;
+
+import dev.retort.PlanException;
+import dev.retort.rec.data.Interactions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void movieLens100kAssignsDenseIdsInOrderOfFirstAppearance() throws IOException {
+        Path f = write("u.data", "196\t242\t3\t881250949\n186\t302\t3\t891717742\n196\t377\t1\t878887116\n");
+        Loader.Loaded loaded = Loader.load(f, DataFormat.ML_100K);
+        Interactions d = loaded.data();
+        assertThat(d.size()).isEqualTo(3);
+        assertThat(d.numUsers()).isEqualTo(2);
+        assertThat(d.numItems()).isEqualTo(3);
+        assertThat(d.usersArray()).containsExactly(0, 1, 0);
+        assertThat(d.itemsArray()).containsExactly(0, 1, 2);
+        assertThat(d.userIds().original(1)).isEqualTo("186");
+        assertThat(d.itemIds().original(2)).isEqualTo("377");
+        assertThat(d.ratingsArray()).containsExactly(3f, 3f, 1f);
+        assertThat(d.timestampsArray()).containsExactly(881250949L, 891717742L, 878887116L);
+        assertThat(loaded.rowsRead()).isEqualTo(3);
+        assertThat(loaded.duplicatesDropped()).isZero();
+    }
+
+    @Test
+    void movieLensDatSplitsOnDoubleColon() throws IOException {
+        Path f = write("ratings.dat", "1::1193::5::978300760\r\n1::661::3::978302109\r\n");
+        Interactions d = Loader.load(f, DataFormat.ML_DAT).data();
+        assertThat(d.itemIds().original(1)).isEqualTo("661");
+        assertThat(d.ratingsArray()).containsExactly(5f, 3f);
+        assertThat(d.timestampsArray()).containsExactly(978300760L, 978302109L);
+    }
+
+    @Test
+    void movieLensCsvReadsHeaderAndHalfStarRatings() throws IOException {
+        Path f = write("ratings.csv", "userId,movieId,rating,timestamp\n1,296,5.0,1147880044\n1,306,3.5,1147868817\n2,296,0.5,1147868828\n");
+        Interactions d = Loader.load(f, DataFormat.ML_CSV).data();
+        assertThat(d.size()).isEqualTo(3);
+        assertThat(d.ratingsArray()).containsExactly(5f, 3.5f, 0.5f);
+        assertThat(d.usersArray()).containsExactly(0, 0, 1);
+        assertThat(d.itemsArray()).containsExactly(0, 1, 0);
+    }
+
+    @Test
+    void genericCsvMapsColumnsByNameAndHandlesQuotedFields() throws IOException {
+        Path f = write("x.csv", "when,who,what,stars\n100,\"Smith, J\",\"The \"\"Movie\"\"\",4\n50,ann,b,2\n");
+        TableFormat fmt = new TableFormat(DataFormat.CSV, ",", true, true, Column.named("who"), Column.named("what"),
+                Column.named("stars"), Column.named("when"));
+        Interactions d = Loader.load(f, fmt).data();
+        assertThat(d.userIds().original(0)).isEqualTo("Smith, J");
+        assertThat(d.itemIds().original(0)).isEqualTo("The \"Movie\"");
+        assertThat(d.ratingsArray()).containsExactly(4f, 2f);
+        assertThat(d.timestampsArray()).containsExactly(100L, 50L);
+    }
+
+    @Test
+    void genericTsvWithoutRatingOrTimestampIsImplicit() throws IOException {
+        Path f = write("x.tsv", "a\tx\nb\tx\na\ty\n");
+        TableFormat fmt = new TableFormat(DataFormat.TSV, "\t", false, false, Column.at(0), Column.at(1), null, null);
+        Interactions d = Loader.load(f, fmt).data();
+        assertThat(d.hasRatings()).isFalse();
+        assertThat(d.hasTimestamps()).isFalse();
+        assertThat(d.numUsers()).isEqualTo(2);
+        assertThat(d.numItems()).isEqualTo(2);
+    }
+
+    @Test
+    void recBoleInterHeaderTypesAreStrippedAndFloatTimestampsAccepted() throws IOException {
+        Path f = write("ml.inter", "user_id:token\titem_id:token\trating:float\ttimestamp:float\n196\t242\t3\t881250949.0\nu7\ti9\t4.5\t5\n");
+        Interactions d = Loader.load(f, DataFormat.RECBOLE).data();
+        assertThat(d.userIds().original(1)).isEqualTo("u7");
+        assertThat(d.ratingsArray()).containsExactly(3f, 4.5f);
+        assertThat(d.timestampsArray()).containsExactly(881250949L, 5L);
+    }
+
+    @Test
+    void recBoleWithoutRatingColumnLoadsAsImplicit() throws IOException {
+        Path f = write("a.inter", "user_id:token\titem_id:token\n1\t2\n");
+        Interactions d = Loader.load(f, DataFormat.RECBOLE).data();
+        assertThat(d.hasRatings()).isFalse();
+        assertThat(d.size()).isEqualTo(1);
+    }
+
+    @Test
+    void malformedItemIdNamesFileLineTextAndExpectation() throws IOException {
+        Path f = write("u.data", "17\t3\t4\t881250949\n17\tx3\t4\t881250949\n");
+        assertThatThrownBy(() -> Loader.load(f, DataFormat.ML_100K))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("u.data:2: '17\\tx3\\t4\\t881250949'")
+                .hasMessageContaining("item column #1 is 'x3', expected an integer id");
+    }
+
+    @Test
+    void tooFewFieldsNamesTheCountAndDelimiter() throws IOException {
+        Path f = write("ratings.dat", "1::2::3::4\n\n1::2::3\n");
+        assertThatThrownBy(() -> Loader.load(f, DataFormat.ML_DAT))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("ratings.dat:3:")
+                .hasMessageContaining("has 3 fields; expected at least 4");
+    }
+
+    @Test
+    void badRatingAndBadTimestampAreReported() throws IOException {
+        Path r = write("r.data", "1\t2\tgood\t5\n");
+        assertThatThrownBy(() -> Loader.load(r, DataFormat.ML_100K)).hasMessageContaining("r.data:1:")
+                .hasMessageContaining("rating column #2 is 'good', expected a number");
+        Path t = write("t.data", "1\t2\t3\t5.5\n");
+        assertThatThrownBy(() -> Loader.load(t, DataFormat.ML_100K))
+                .hasMessageContaining("timestamp column #3 is '5.5', expected integer epoch seconds");
+    }
+
+    @Test
+    void missingHeaderColumnListsTheHeader() throws IOException {
+        Path f = write("r.csv", "user,movieId,rating,timestamp\n1,2,3,4\n");
+        assertThatThrownBy(() -> Loader.load(f, DataFormat.ML_CSV)).isInstanceOf(PlanException.class)
+                .hasMessageContaining("r.csv:1: 'userId' is not a column of the header; allowed: user, movieId, rating, timestamp");
+    }
+
+    @Test
+    void missingFileIsAPlanError() {
+        assertThatThrownBy(() -> Loader.load(dir.resolve("nope.data"), DataFormat.ML_100K))
+                .isInstanceOf(PlanException.class).hasMessageContaining("nope.data: data file does not exist");
+    }
+
+    @Test
+    void duplicatesKeepLatestTimestampThenLastInFile() throws IOException {
+        // (1,10): ts 5 then ts 3 -> keep ts 5 row (rating 1). (1,20): ts 7 twice -> keep the later line (rating 4).
+        Path f = write("u.data", "1\t10\t1\t5\n1\t20\t2\t7\n1\t10\t3\t3\n2\t30\t5\t1\n1\t20\t4\t7\n");
+        Loader.Loaded l = Loader.load(f, DataFormat.ML_100K);
+        assertThat(l.rowsRead()).isEqualTo(5);
+        assertThat(l.duplicatesDropped()).isEqualTo(2);
+        Interactions d = l.data();
+        assertThat(d.ratingsArray()).containsExactly(1f, 5f, 4f);
+        assertThat(d.timestampsArray()).containsExactly(5L, 1L, 7L);
+        assertThat(d.itemIds().original(d.item(2))).isEqualTo("20");
+    }
+
+    @Test
+    void duplicatesWithoutTimestampsKeepTheLastInFileAndIdsStayDense() throws IOException {
+        // the first appearance of item y is dropped, so y's dense id must follow z's
+        Path f = write("x.tsv", "a\ty\t1\nb\tz\t2\na\ty\t3\n");
+        TableFormat fmt = new TableFormat(DataFormat.TSV, "\t", false, false, Column.at(0), Column.at(1), Column.at(2), null);
+        Loader.Loaded l = Loader.load(f, fmt);
+        Interactions d = l.data();
+        assertThat(l.duplicatesDropped()).isEqualTo(1);
+        assertThat(d.ratingsArray()).containsExactly(2f, 3f);
+        assertThat(d.itemIds().original(0)).isEqualTo("z");
+        assertThat(d.itemIds().original(1)).isEqualTo("y");
+        assertThat(d.userIds().original(0)).isEqualTo("b");
+    }
+}
