@@ -20,6 +20,8 @@ final class Factors {
     final int numItems;
     final double[] x;
     final double[] y;
+    /** Y transposed, in floats: factor a of item j at {@code a * numItems + j}, for vectorised scoring. */
+    private final float[] yt;
 
     Factors(int f, int numUsers, int numItems, double[] x, double[] y) {
         this.f = f;
@@ -27,6 +29,8 @@ final class Factors {
         this.numItems = numItems;
         this.x = x;
         this.y = y;
+        yt = new float[f * numItems];
+        for (int j = 0; j < numItems; j++) for (int a = 0; a < f; a++) yt[a * numItems + j] = (float) y[j * f + a];
     }
 
     static double[] gaussian(int n, double sd, SplittableRandom rnd) {
@@ -60,22 +64,19 @@ final class Factors {
         return g;
     }
 
-    /** {@code s[j] = x_u . y_j} for every item; zeros for a user without factors. */
+    /** {@code s[j] = x_u . y_j} in float arithmetic for every item; zeros for a user without factors. */
     void scores(int u, float[] s) {
         if (u >= numUsers) return;
-        int o = u * f;
-        for (int j = 0; j < numItems; j++) {
-            int q = j * f;
-            double dot = 0;
-            for (int a = 0; a < f; a++) dot += x[o + a] * y[q + a];
-            s[j] = (float) dot;
+        int o = u * f, n = numItems;
+        for (int a = 0; a < f; a++) {
+            float xa = (float) x[o + a];
+            int ya = a * n;
+            for (int j = 0; j < n; j++) s[j] += xa * yt[ya + j];
         }
     }
 
     double dot(int u, int i) {
-        double d = 0;
-        for (int a = 0; a < f; a++) d += x[u * f + a] * y[i * f + a];
-        return d;
+        return AlsRowSolver.dot(x, u * f, y, i * f, f);
     }
 
     /** {@code sum over all (u,i) of c_ui (p_ui - x_u.y_i)^2}, using the gram trick for unobserved pairs. */
