@@ -1,0 +1,123 @@
+package dev.retort.rec.algo;
+
+import dev.retort.BugException;
+import dev.retort.PlanException;
+import dev.retort.rec.data.Interactions;
+import dev.retort.store.AtomicFiles;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_MT_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * EASE (Steck 2019), a closed-form item-item linear model on binary feedback. With Gram matrix {@code G = X'X},
+ * {@code P = (G + lambda I)^-1} (Cholesky; never LU) and {@code B = I - P / diag(P)} column-wise with a zero
+ * diagonal, the score of item j for user u is {@code sum over training items i of B[i][j]}. Dense in the number
+ * of items: memory about 20 bytes x items^2 while fitting (at most {@value #MAX_ITEMS} items). Parameter:
+ * {@code lambda} (L2 weight, > 0, default 500).
+ */
+public final class Ease implements Recommender {
+    /** Larger item sets would need tens of GB for G and P. */
+    public static final int MAX_ITEMS = 40_000;
+    private static final int MAGIC = 0x52454153; // "REAS"
+    private final double lambda;
+    private final int threads;
+    private UserItemMatrix train;
+    private float[] b; // row-major items x items
+
+    public Ease(double lambda, int threads) {
+        this.lambda = lambda;
+        this.threads = threads;
+    }
+
+    @Override
+    public String name() {
+        return "EASE";
+    }
+
+    @Override
+    public void fit(Interactions data) {
+        UserItemMatrix m = UserItemMatrix.of(data);
+        int n = m.numItems;
+        if (n > MAX_ITEMS)
+            throw PlanException.at("algorithms.EASE", "items", n, "is too many for a dense item x item model",
+                    "at most " + MAX_ITEMS + " items (filter rare items first)");
+        DMatrixRMaj g = new DMatrixRMaj(n, n);
+        double[] gd = g.data;
+        Parallel.forChunks(n, 32, threads, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int row = i * n;
+                for (int p = m.colPtr[i]; p < m.colPtr[i + 1]; p++) {
+                    int u = m.colUsers[p];
+                    for (int q = m.rowPtr[u]; q < m.rowPtr[u + 1]; q++) gd[row + m.rowItems[q]] += 1.0;
+                }
+                gd[row + i] += lambda;
+            }
+        });
+        // The multi-threaded block Cholesky is used for every thread count so results never depend on it.
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_MT_DDRM.chol(n);
+        if (!solver.setA(g)) throw new BugException("EASE: G + lambda I is not positive definite, lambda " + lambda);
+        DMatrixRMaj p = new DMatrixRMaj(n, n);
+        solver.invert(p);
+        double[] pd = p.data;
+        float[] out = new float[n * n];
+        Parallel.forChunks(n, 64, threads, (from, to) -> {
+            for (int i = from; i < to; i++)
+                for (int j = 0; j < n; j++) out[i * n + j] = i == j ? 0f : (float) (-pd[i * n + j] / pd[j * n + j]);
+        });
+        train = m;
+        b = out;
+    }
+
+    /** The learnt weight B[i][j] of training item i for item j. */
+    public float weight(int i, int j) {
+        Ranking.fitted(train, name());
+        return b[i * train.numItems + j];
+    }
+
+    @Override
+    public TopKLists recommend(int[] users, int k) {
+        UserItemMatrix m = Ranking.fitted(train, name());
+        int n = m.numItems;
+        float[] w = b;
+        return Ranking.rank(m, users, k, threads, () -> (u, s) -> {
+            if (u >= m.numUsers) return;
+            for (int p = m.rowPtr[u]; p < m.rowPtr[u + 1]; p++) {
+                int off = m.rowItems[p] * n;
+                for (int j = 0; j < n; j++) s[j] += w[off + j];
+            }
+        });
+    }
+
+    /** Saves B (items^2 floats). */
+    public void save(Path file) throws IOException {
+        Ranking.fitted(train, name());
+        AtomicFiles.write(file, out -> {
+            DataOutputStream d = new DataOutputStream(out);
+            d.writeInt(MAGIC);
+            d.writeInt(train.numItems);
+            for (float x : b) d.writeFloat(x);
+            d.flush();
+        });
+    }
+
+    /** Restores B saved by {@link #save}, with the training data it was fitted on (for exclusion). */
+    public void load(Path file, Interactions data) throws IOException {
+        UserItemMatrix m = UserItemMatrix.of(data);
+        try (DataInputStream d = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (d.readInt() != MAGIC) throw new IOException(file + ": not an EASE model");
+            int n = d.readInt();
+            if (n != m.numItems) throw new IOException(file + ": model has " + n + " items, data " + m.numItems);
+            float[] w = new float[n * n];
+            for (int i = 0; i < w.length; i++) w[i] = d.readFloat();
+            b = w;
+            train = m;
+        }
+    }
+}
