@@ -1,6 +1,8 @@
 package dev.retort.cli;
 
 import dev.retort.engine.Metric;
+import dev.retort.plan.PlanExtension;
+import dev.retort.plan.PlanParser;
 import dev.retort.report.ResultTable;
 import dev.retort.run.Experiment;
 import dev.retort.store.Counts;
@@ -21,6 +23,11 @@ final class Reports {
     /** The best {@code top} DONE trials (all when top <= 0), sorted by the metric. */
     static void printResults(PrintStream out, Experiment exp, TrialStore store, int top, ResultTable.Format format) {
         Metric m = exp.plan().metric();
+        String custom = extensionReport(exp, store, format);
+        if (custom != null) {
+            out.print(custom);
+            return;
+        }
         List<TrialRecord> rows = store.best(m.goal().maximize(), top <= 0 ? Integer.MAX_VALUE : top);
         out.print(ResultTable.of(rows, m).render(format));
         if (format == ResultTable.Format.TABLE) {
@@ -33,6 +40,13 @@ final class Reports {
                 out.println("FAILED trial " + f.id() + " " + f.config() + ": " + firstLine(f.error()));
             if (failed.size() > 3) out.println("... and " + (failed.size() - 3) + " more FAILED trials (retort status)");
         }
+    }
+
+    private static String extensionReport(Experiment exp, TrialStore store, ResultTable.Format format) {
+        var spec = exp.plan().objective();
+        for (PlanExtension e : PlanParser.extensions(Thread.currentThread().getContextClassLoader()))
+            if (e.kind().equals(spec.kind())) return e.report(store.trials(TrialState.DONE), spec.identity(), spec.runtime(), format);
+        return null;
     }
 
     static void printSummary(PrintStream err, Path dir, Counts c) {

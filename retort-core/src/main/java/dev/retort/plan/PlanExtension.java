@@ -33,6 +33,16 @@ public interface PlanExtension {
      */
     Contribution parse(Map<String, Node> sections, Yaml yaml, Path planDir);
 
+    /**
+     * The extension's own results report (e.g. one table per dataset), or null to use the generic table.
+     *
+     * @param trials the experiment's DONE trials
+     */
+    default String report(java.util.List<dev.retort.store.TrialRecord> trials, JsonNode identity, JsonNode runtime,
+                          dev.retort.report.ResultTable.Format format) {
+        return null;
+    }
+
     /** Builds the objective in a worker, from the stored {@link ObjectiveSpec}. */
     Objective objective(JsonNode identity, JsonNode runtime, Path experimentDir);
 }

@@ -38,6 +38,15 @@ public final class SpaceParser {
         return space;
     }
 
+    /**
+     * Parses a sub-space that lives elsewhere in a plan (e.g. an algorithm's parameters), naming errors
+     * with {@code path} (e.g. {@code algorithms.ItemKNN}); null or {@code {}} is the empty space.
+     */
+    public static Space parseSection(Node node, String file, String path) {
+        if (node == null || isNull(node)) return Space.empty();
+        return space(node, file, path, Set.of());
+    }
+
     /** The error for a plan whose space is missing or has no factors: {@code where} is {@code file:line} or a file. */
     public static PlanException emptySpace(String where) {
         return PlanException.at(where, null, null, "space is empty", "at least one factor");

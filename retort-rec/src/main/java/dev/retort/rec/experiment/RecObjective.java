@@ -1,0 +1,142 @@
+package dev.retort.rec.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.retort.BugException;
+import dev.retort.Objective;
+import dev.retort.PlanException;
+import dev.retort.Trial;
+import dev.retort.rec.algo.Algorithms;
+import dev.retort.rec.algo.Recommender;
+import dev.retort.rec.algo.TopKLists;
+import dev.retort.rec.data.Interactions;
+import dev.retort.rec.data.spec.DatasetSpec;
+import dev.retort.rec.metric.EvalResult;
+import dev.retort.rec.metric.Evaluator;
+import dev.retort.rec.metric.MetricSpec;
+import dev.retort.rec.metric.MetricValue;
+import dev.retort.rec.metric.Relevance;
+import dev.retort.rec.split.Split;
+import dev.retort.space.Config;
+import dev.retort.space.Slug;
+import dev.retort.store.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One recommender trial: (dataset, fold, algorithm config) through the phases FIT, PREDICT, EVAL, each
+ * recorded in the store. Artifacts go to
+ * {@code <experiment>/<dataset>-<hash8>/<algorithm>-<hash8>/fold_<i>/}: {@code predictions.bin} (top-k lists,
+ * binary), {@code timings.json}, {@code metrics.json}, each written atomically. The directory names are
+ * content hashes (of the split data; of the algorithm, its resolved parameters and seed), so a trial whose
+ * predictions exist resumes at EVAL and never fits or predicts again.
+ */
+final class RecObjective implements Objective {
+    static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    static final String PREDICTIONS = "predictions.bin";
+    static final String TIMINGS = "timings.json";
+
+    private final Map<String, DatasetSpec> datasets = new LinkedHashMap<>();
+    private final List<MetricSpec> metrics;
+    private final int k;
+    private final Path root;
+
+    RecObjective(List<DatasetSpec> datasets, List<MetricSpec> metrics, int k, Path root) {
+        datasets.forEach(d -> this.datasets.put(d.name(), d));
+        this.metrics = metrics;
+        this.k = k;
+        this.root = root;
+    }
+
+    /** Where a trial's artifacts live, and what it is. */
+    record Cell(DatasetCache.Prepared data, Split split, String algorithm, Config params, int fold, Path dir) {
+    }
+
+    Cell cell(Config c) {
+        String dsName = c.getString("dataset");
+        DatasetSpec spec = datasets.get(dsName);
+        if (spec == null) throw new BugException("trial names dataset '" + dsName + "' that the plan does not have: " + c);
+        int fold = c.has("fold") ? c.getInt("fold") : 0;
+        String alg = c.getString("algorithm");
+        Map<String, Object> p = new TreeMap<>(c.asMap());
+        RecPlanExtension.RESERVED.forEach(p::remove);
+        Config resolved = Algorithms.resolve(alg, Config.of(p), "algorithms." + alg);
+        DatasetCache.Prepared data = DatasetCache.get(spec, RecSpecs.dataCache());
+        String algHash = resolved.with("algorithm", alg).shortHash();
+        Path dir = root.resolve(Slug.slugify(dsName) + "-" + data.key().substring(0, 8))
+                .resolve(Slug.slugify(alg) + "-" + algHash).resolve("fold_" + fold);
+        return new Cell(data, data.splits().get(fold), alg, resolved, fold, dir);
+    }
+
+    @Override
+    public Map<String, Object> evaluate(Trial trial) throws IOException {
+        Cell cell = cell(trial.config());
+        Path predictions = cell.dir().resolve(PREDICTIONS);
+        Map<String, Object> timings;
+        boolean reused = Files.exists(predictions) && Files.exists(cell.dir().resolve(TIMINGS));
+        if (!reused) {
+            Files.createDirectories(cell.dir());
+            AtomicFiles.writeString(cell.dir().resolve("trial.json"), JSON.writeValueAsString(Map.of(
+                    "dataset", trial.config().getString("dataset"), "fold", cell.fold(), "algorithm", cell.algorithm(),
+                    "params", cell.params().asMap(), "split_sha256", cell.data().splitHashes().get(cell.fold()))));
+            trial.phase("FIT");
+            long t0 = System.nanoTime();
+            Recommender rec = Algorithms.create(cell.algorithm(), cell.params(), "algorithms." + cell.algorithm());
+            rec.fit(cell.split().train());
+            double fit = (System.nanoTime() - t0) / 1e9;
+            trial.phase("PREDICT");
+            long t1 = System.nanoTime();
+            TopKLists lists = rec.recommend(testUsers(cell.split().test()), k);
+            double predict = (System.nanoTime() - t1) / 1e9;
+            lists.write(predictions);
+            timings = new TreeMap<>(Map.of("fit_seconds", fit, "predict_seconds", predict));
+            // timings last: their presence says the predictions are complete
+            AtomicFiles.writeString(cell.dir().resolve(TIMINGS), JSON.writeValueAsString(timings));
+        } else {
+            timings = readMap(cell.dir().resolve(TIMINGS));
+        }
+        trial.phase("EVAL");
+        Map<String, Object> result = evaluate(cell, TopKLists.read(predictions));
+        result.putAll(timings);
+        result.put("reused_predictions", reused);
+        AtomicFiles.writeString(cell.dir().resolve("metrics.json"), JSON.writeValueAsString(result));
+        return result;
+    }
+
+    Map<String, Object> evaluate(Cell cell, TopKLists lists) {
+        Relevance rel = Relevance.of(cell.split().test());
+        EvalResult r = Evaluator.of(metrics).evaluate(new TopKRankedLists(lists), rel);
+        Map<String, Object> out = new TreeMap<>();
+        for (MetricValue v : r.values()) out.put(v.metric().toString(), v.value());
+        out.put("users_evaluated", r.evaluatedUsers());
+        out.put("users_excluded", r.excludedUsers());
+        return out;
+    }
+
+    static int[] testUsers(Interactions test) {
+        boolean[] seen = new boolean[test.numUsers()];
+        int n = 0;
+        for (int i = 0; i < test.size(); i++) if (!seen[test.user(i)]) {
+            seen[test.user(i)] = true;
+            n++;
+        }
+        int[] users = new int[n];
+        for (int u = 0, j = 0; u < seen.length; u++) if (seen[u]) users[j++] = u;
+        return users;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> readMap(Path file) throws IOException {
+        try {
+            return new TreeMap<>(JSON.readValue(file.toFile(), Map.class));
+        } catch (IOException e) {
+            throw new PlanException(file + ": cannot read saved artifact: " + e.getMessage());
+        }
+    }
+}
