@@ -15,7 +15,7 @@ import java.io.PrintWriter;
 @Command(name = "retort", mixinStandardHelpOptions = true, version = "retort 0.1.0",
         description = "Durable, resumable computational experiments.",
         subcommands = {RunCommand.class, WorkerCommand.class, StatusCommand.class, ResultsCommand.class,
-                ResetCommand.class, ExportCommand.class})
+                ResetCommand.class, ExportCommand.class, PredictionsCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

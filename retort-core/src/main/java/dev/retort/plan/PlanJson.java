@@ -85,6 +85,10 @@ public final class PlanJson {
         throw new BugException("stored search strategy not understood: " + n);
     }
 
+    public static JsonNode tree(String json) {
+        return read(json);
+    }
+
     static JsonNode read(String json) {
         try {
             return JSON.readTree(json);

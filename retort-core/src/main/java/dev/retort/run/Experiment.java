@@ -68,6 +68,11 @@ public final class Experiment implements AutoCloseable {
         try {
             ExperimentRow row = db.create(plan.name(), identity, hash, plan.metric().name(), plan.metric().goal().name());
             try (TrialStore store = db.open(row, plan.store())) {
+                if (evaluationChanged(row.settingsJson(), plan.settingsJson())) {
+                    // the objective computes its metrics from saved artifacts: re-evaluate, never recompute
+                    int n = store.reset(TrialState.DONE);
+                    System.err.println("retort: the evaluation changed; re-evaluating " + n + " finished trials from their saved artifacts");
+                }
                 if (!row.planHash().equals(hash)) store.updatePlan(identity, hash, plan.metric().name(), plan.metric().goal().name());
                 store.updateSettings(plan.settingsJson());
                 if (!row.isRegistered(hash)) {
@@ -83,6 +88,17 @@ public final class Experiment implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * True when the objective's runtime {@code evaluation} entry (e.g. the recommender metrics) differs from
+     * the stored one. Objectives that set it promise to evaluate DONE trials again from saved artifacts.
+     */
+    static boolean evaluationChanged(String storedSettings, String newSettings) {
+        if (storedSettings == null) return false;
+        com.fasterxml.jackson.databind.JsonNode a = PlanJson.tree(storedSettings).path("objective_runtime").path("evaluation");
+        com.fasterxml.jackson.databind.JsonNode b = PlanJson.tree(newSettings).path("objective_runtime").path("evaluation");
+        return !a.isMissingNode() && !b.isMissingNode() && !a.equals(b);
     }
 
     private static void check(ExperimentRow existing, Plan plan, String identity, Mode mode, Path dir) {
