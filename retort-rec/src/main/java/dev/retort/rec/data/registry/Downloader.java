@@ -67,6 +67,7 @@ public final class Downloader {
             Path content = work.resolve("content");
             ZipExtractor.extract(archive, content, got.url());
             AtomicFiles.writeString(content.resolve(MARKER), "sha256=" + got.sha256() + "\nurl=" + got.url() + "\n");
+            if (complete(target, entry)) return target; // another process finished it meanwhile
             if (Files.exists(target)) Trees.delete(target); // stale: no marker or another checksum
             try {
                 Files.move(content, target, StandardCopyOption.ATOMIC_MOVE);
