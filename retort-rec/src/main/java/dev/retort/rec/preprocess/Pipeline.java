@@ -33,7 +33,7 @@ public final class Pipeline {
             reports.add(StepReport.of(step.label(), current, next));
             if (next.size() == 0) {
                 throw PlanException.at("dataset '" + dataset + "'", "preprocess[" + i + "]", step.label(),
-                        "left no interactions (it had " + current.size() + " rows)", "a step that keeps some rows");
+                        "left no interactions (it had " + current.size() + " rows)", null);
             }
             current = next;
         }

@@ -61,40 +61,6 @@ class SplitKindsTest {
     }
 
     @Test
-    void perUserTemporalHoldoutTakesTheLastFractionOfEachHistory() {
-        SplitResult r = one(new UserTemporalHoldout(0.5, 0), D);
-        assertThat(TestData.pairs(r.split().train())).containsExactly("u1 a", "u1 b", "u2 d", "u2 c");
-        assertThat(TestData.pairs(r.split().test())).containsExactly("u1 c", "u1 d", "u2 b", "u2 a");
-    }
-
-    @Test
-    void perUserTemporalHoldoutValidationPrecedesTestAndUnseenAreCounted() {
-        // per user: test = last 2, validation = the 1 before; train = u1 a, u2 d
-        SplitResult r = one(new UserTemporalHoldout(0.5, 0.25), D);
-        assertThat(TestData.pairs(r.split().train())).containsExactly("u1 a", "u2 d");
-        assertThat(TestData.pairs(r.split().test())).containsExactly("u1 d", "u2 a");
-        assertThat(TestData.pairs(r.split().validation())).isEmpty();
-        assertThat(r.report()).isEqualTo(new SplitReport("holdout", 2, 2, 0, 2, 2, 0));
-    }
-
-    @Test
-    void globalTemporalCutsAtTheQuantileTimestamp() {
-        // sorted times 10 15 20 25 30 35 40 45; 25% = 2 rows -> cut at 40
-        SplitResult r = one(new GlobalTemporalHoldout(0.25, null, 0), D);
-        assertThat(TestData.pairs(r.split().test())).containsExactly("u1 d", "u2 a");
-        assertThat(r.report().trainRows()).isEqualTo(6);
-    }
-
-    @Test
-    void globalTemporalCutsAtAGivenTimestampWithValidationBeforeIt() {
-        SplitResult at = one(new GlobalTemporalHoldout(null, 35L, 0), D);
-        assertThat(TestData.pairs(at.split().test())).containsExactly("u1 d", "u2 b", "u2 a");
-        SplitResult v = one(new GlobalTemporalHoldout(0.25, null, 0.25), D);
-        assertThat(TestData.pairs(v.split().validation())).containsExactly("u1 c", "u2 b");
-        assertThat(TestData.pairs(v.split().train())).containsExactly("u1 a", "u1 b", "u2 d", "u2 c");
-    }
-
-    @Test
     void randomHoldoutTakesTheRoundedFractionAndIsSeeded() {
         Interactions grid = grid(10, 10);
         SplitResult a = one(new RandomHoldout(0.2, 0.1, 3), grid);

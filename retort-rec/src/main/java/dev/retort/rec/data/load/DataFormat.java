@@ -26,6 +26,7 @@ public enum DataFormat {
         this.key = key;
     }
 
+    /** The name a plan uses for this format. */
     public String key() {
         return key;
     }
@@ -37,6 +38,7 @@ public enum DataFormat {
         throw PlanException.at(where, path, key, "is not a known data format", allowed());
     }
 
+    /** The accepted keys, for "allowed:" in messages. */
     public static String allowed() {
         return Arrays.stream(values()).map(DataFormat::key).collect(Collectors.joining(", "));
     }

@@ -8,13 +8,16 @@ import java.nio.file.Path;
 
 /**
  * Streams a delimited file in large byte blocks and hands each non-blank line, split into fields, to a
- * handler. Handles {@code \n} and {@code \r\n} endings, a UTF-8 byte order mark, single- or multi-character
- * delimiters, and (when asked) double-quoted fields on one line.
+ * handler. One pass over the bytes finds both field and line ends. Handles {@code \n} and {@code \r\n}
+ * endings, a UTF-8 byte order mark, single- or multi-character delimiters, and (when asked) double-quoted
+ * fields on one line.
  */
 final class LineScanner {
     interface Handler {
         void line(Line line);
     }
+
+    private static final int INCOMPLETE = -1;
 
     private LineScanner() {
     }
@@ -35,21 +38,16 @@ final class LineScanner {
                 int pos = 0;
                 if (first && len >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) pos = 3;
                 first = false;
-                while (true) {
-                    int nl = indexOf(buf, pos, len, (byte) '\n');
-                    if (nl < 0 && !(eof && pos < len)) break;
-                    int end = nl < 0 ? len : nl;
+                line.buf = buf;
+                while (pos < len) {
+                    int next = split(line, buf, pos, len, eof, delim, quoted);
+                    if (next == INCOMPLETE) break;
                     lineNo++;
-                    int contentEnd = end > pos && buf[end - 1] == '\r' ? end - 1 : end;
-                    if (contentEnd > pos) {
-                        line.buf = buf;
-                        line.start = pos;
-                        line.end = contentEnd;
+                    if (line.end > line.start) {
                         line.number = lineNo;
-                        split(line, delim, quoted);
                         handler.line(line);
                     }
-                    pos = nl < 0 ? len : nl + 1;
+                    pos = next;
                 }
                 if (eof) return;
                 System.arraycopy(buf, pos, buf, 0, len - pos);
@@ -58,23 +56,24 @@ final class LineScanner {
         }
     }
 
-    private static int indexOf(byte[] buf, int from, int to, byte b) {
-        for (int i = from; i < to; i++) if (buf[i] == b) return i;
-        return -1;
-    }
-
-    private static void split(Line line, byte[] delim, boolean quoted) {
-        byte[] b = line.buf;
-        int end = line.end;
+    /**
+     * Splits the line starting at {@code pos} into {@code line}'s fields; returns the start of the next line,
+     * or {@link #INCOMPLETE} when the buffer ends before the line does (and more input may follow).
+     */
+    private static int split(Line line, byte[] b, int pos, int len, boolean eof, byte[] delim, boolean quoted) {
         line.count = 0;
-        int i = line.start;
+        line.start = pos;
+        byte d0 = delim[0];
+        int i = pos;
         while (true) {
-            if (quoted && i < end && b[i] == '"') {
+            int fieldStart = i;
+            boolean esc = false;
+            int fieldEnd;
+            if (quoted && i < len && b[i] == '"') {
                 int j = i + 1;
-                boolean esc = false;
-                while (j < end) {
+                while (j < len && b[j] != '\n') {
                     if (b[j] == '"') {
-                        if (j + 1 < end && b[j + 1] == '"') {
+                        if (j + 1 < len && b[j + 1] == '"') {
                             esc = true;
                             j += 2;
                             continue;
@@ -83,31 +82,41 @@ final class LineScanner {
                     }
                     j++;
                 }
-                line.addField(i + 1, Math.min(j, end), esc);
-                i = j + 1; // past the closing quote; text up to the next delimiter is ignored
-                int d = nextDelimiter(b, Math.min(i, end), end, delim);
-                if (d < 0) return;
-                i = d + delim.length;
+                fieldStart = i + 1;
+                fieldEnd = j;
+                i = j < len && b[j] == '"' ? j + 1 : j;
+                // text between the closing quote and the next delimiter is ignored
+                while (i < len && b[i] != '\n' && !(b[i] == d0 && matches(b, i, len, delim))) i++;
             } else {
-                int d = nextDelimiter(b, i, end, delim);
-                if (d < 0) {
-                    line.addField(i, end, false);
-                    return;
+                while (i < len) {
+                    byte c = b[i];
+                    if (c == '\n' || (c == d0 && matches(b, i, len, delim))) break;
+                    i++;
                 }
-                line.addField(i, d, false);
-                i = d + delim.length;
+                fieldEnd = i;
             }
+            if (i >= len && !eof) return INCOMPLETE;
+            if (i < len && b[i] != '\n') {
+                line.addField(fieldStart, fieldEnd, esc);
+                i += delim.length;
+                continue;
+            }
+            // end of line: drop a trailing '\r' from the last field and from the line
+            int lineEnd = i;
+            if (lineEnd > pos && b[lineEnd - 1] == '\r') {
+                lineEnd--;
+                if (fieldEnd > lineEnd) fieldEnd = lineEnd;
+            }
+            line.end = lineEnd;
+            if (lineEnd > pos) line.addField(fieldStart, Math.max(fieldStart, fieldEnd), esc);
+            return i < len ? i + 1 : len;
         }
     }
 
-    private static int nextDelimiter(byte[] b, int from, int end, byte[] delim) {
-        byte d0 = delim[0];
-        outer:
-        for (int i = from; i <= end - delim.length; i++) {
-            if (b[i] != d0) continue;
-            for (int k = 1; k < delim.length; k++) if (b[i + k] != delim[k]) continue outer;
-            return i;
-        }
-        return -1;
+    private static boolean matches(byte[] b, int i, int len, byte[] delim) {
+        if (delim.length == 1) return true;
+        if (i + delim.length > len) return false;
+        for (int k = 1; k < delim.length; k++) if (b[i + k] != delim[k]) return false;
+        return true;
     }
 }

@@ -27,16 +27,11 @@ public final class Downloader {
     public static final String MARKER = ".retort-complete";
 
     private final Path cache;
-    private final Fetcher fetcher;
+    private final HttpFetcher fetcher = new HttpFetcher();
 
-    /** A downloader caching under {@code cache}, fetching over the network with {@link HttpFetcher}. */
+    /** A downloader caching under {@code cache} (see {@link #defaultCache()}). */
     public Downloader(Path cache) {
-        this(cache, new HttpFetcher());
-    }
-
-    Downloader(Path cache, Fetcher fetcher) {
         this.cache = Objects.requireNonNull(cache);
-        this.fetcher = fetcher;
     }
 
     /** {@code $RETORT_DATA}, else {@code ~/.retort/data}. */
@@ -67,6 +62,7 @@ public final class Downloader {
             Path content = work.resolve("content");
             ZipExtractor.extract(archive, content, got.url());
             AtomicFiles.writeString(content.resolve(MARKER), "sha256=" + got.sha256() + "\nurl=" + got.url() + "\n");
+            if (complete(target, entry)) return target; // another process finished it meanwhile
             if (Files.exists(target)) Trees.delete(target); // stale: no marker or another checksum
             try {
                 Files.move(content, target, StandardCopyOption.ATOMIC_MOVE);

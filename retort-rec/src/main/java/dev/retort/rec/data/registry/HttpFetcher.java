@@ -13,14 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** {@code http(s):} through {@link HttpClient} (redirects followed), {@code file:} as a plain file read. */
-final class HttpFetcher implements Fetcher {
+final class HttpFetcher {
     private final HttpClient client = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(30))
             .build();
 
-    @Override
-    public InputStream open(URI url) throws IOException {
+    InputStream open(URI url) throws IOException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
         switch (scheme) {
             case "file":

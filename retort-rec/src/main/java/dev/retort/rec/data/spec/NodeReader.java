@@ -27,7 +27,7 @@ final class NodeReader {
 
     /** The entries of a mapping; keys outside {@code allowed} and repeated keys are errors. */
     Map<String, Node> mapping(Node n, String path, Set<String> allowed) {
-        if (!(n instanceof MappingNode m)) throw error(n, path, show(n), "is " + kind(n) + ", expected a mapping", String.join(", ", allowed));
+        if (!(n instanceof MappingNode m)) throw error(n, path, show(n), "is " + describe(n) + ", expected a mapping", String.join(", ", allowed));
         Map<String, Node> out = new LinkedHashMap<>();
         for (NodeTuple t : m.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
@@ -47,17 +47,17 @@ final class NodeReader {
     }
 
     List<Node> sequence(Node n, String path) {
-        if (!(n instanceof SequenceNode s)) throw error(n, path, show(n), "is " + kind(n) + ", expected a list", null);
+        if (!(n instanceof SequenceNode s)) throw error(n, path, show(n), "is " + describe(n) + ", expected a list", null);
         return s.getValue();
     }
 
     String string(Node n, String path) {
-        if (!(n instanceof ScalarNode s) || s.getTag().equals(Tag.NULL)) throw error(n, path, show(n), "is " + kind(n) + ", expected a string", null);
+        if (!(n instanceof ScalarNode s) || s.getTag().equals(Tag.NULL)) throw error(n, path, show(n), "is " + describe(n) + ", expected a string", null);
         return s.getValue();
     }
 
     long integer(Node n, String path, long min) {
-        if (!(n instanceof ScalarNode s) || !s.getTag().equals(Tag.INT)) throw error(n, path, show(n), "is " + kind(n) + ", expected an integer", "integer >= " + min);
+        if (!(n instanceof ScalarNode s) || !s.getTag().equals(Tag.INT)) throw error(n, path, show(n), "is " + describe(n) + ", expected an integer", "integer >= " + min);
         long v;
         try {
             v = Long.decode(s.getValue().replace("_", ""));
@@ -76,7 +76,7 @@ final class NodeReader {
 
     double number(Node n, String path) {
         if (!(n instanceof ScalarNode s) || !(s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
-            throw error(n, path, show(n), "is " + kind(n) + ", expected a number", null);
+            throw error(n, path, show(n), "is " + describe(n) + ", expected a number", null);
         }
         double v = Double.parseDouble(s.getValue().replace("_", ""));
         if (!Double.isFinite(v)) throw error(n, path, s.getValue(), "is not finite", "a finite number");
@@ -91,8 +91,9 @@ final class NodeReader {
     }
 
     boolean bool(Node n, String path) {
-        if (!(n instanceof ScalarNode s) || !s.getTag().equals(Tag.BOOL)) throw error(n, path, show(n), "is " + kind(n) + ", expected true or false", "true, false");
-        return Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT)) || s.getValue().equalsIgnoreCase("yes") || s.getValue().equalsIgnoreCase("on");
+        if (!(n instanceof ScalarNode s) || !s.getTag().equals(Tag.BOOL)) throw error(n, path, show(n), "is " + describe(n) + ", expected true or false", "true, false");
+        String v = s.getValue().toLowerCase(java.util.Locale.ROOT);
+        return v.equals("true") || v.equals("yes") || v.equals("on"); // YAML 1.1 spellings SnakeYAML tags as bool
     }
 
     /** One of {@code allowed} as a string. */
@@ -102,7 +103,7 @@ final class NodeReader {
         return v;
     }
 
-    static String kind(Node n) {
+    static String describe(Node n) {
         if (n instanceof MappingNode) return "a mapping";
         if (n instanceof SequenceNode) return "a list";
         Tag t = n.getTag();
