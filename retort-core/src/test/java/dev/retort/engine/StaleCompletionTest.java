@@ -75,4 +75,56 @@ class StaleCompletionTest {
             }
         }
     }
+
+    @Test
+    void heartbeat_that_finds_its_trial_reclaimed_interrupts_the_objective_and_the_worker_counts_it_lost() throws Exception {
+        SettableClock clock = new SettableClock();
+        // real 50 ms heartbeats renewing 30 s leases on the settable clock: only a clock jump lets a lease lapse
+        StoreSettings settings = new StoreSettings(Duration.ofSeconds(30), Duration.ofMillis(50), 3);
+        Space space = Space.builder().factor("x", 1).build();
+        try (Database db = Database.sqlite(dir.resolve("retort.db"), clock)) {
+            ExperimentRow row = db.create("fenced", "{}", "h", "value", "MINIMIZE");
+            try (TrialStore workerStore = db.open(row, settings); TrialStore other = db.open(row, settings)) {
+                workerStore.register(space.grid());
+                CountDownLatch started = new CountDownLatch(1);
+                CountDownLatch never = new CountDownLatch(1);
+                java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+                dev.retort.Objective blocked = trial -> {
+                    started.countDown();
+                    try {
+                        never.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        interrupted.set(true);
+                        throw e;
+                    }
+                    return Map.of("value", 111.0);
+                };
+                WorkerLoop loop = new WorkerLoop(new WorkerLoop.Context(workerStore, space, new GridSearch(), blocked,
+                        Metric.minimize("value"), Limits.NONE, WorkerSettings.of("slow", dir.resolve("trials")), clock, List.of()));
+                CompletableFuture<WorkerLoop.Summary> run = CompletableFuture.supplyAsync(loop::run);
+                assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+                // a heartbeat may renew between the jump and the reclaim; jump again until a reclaim wins
+                int reclaimed = 0;
+                for (int i = 0; i < 100 && reclaimed == 0; i++) {
+                    clock.advance(Duration.ofSeconds(31));
+                    reclaimed = other.reclaimExpired();
+                }
+                assertThat(reclaimed).isEqualTo(1);
+                ClaimedTrial taken = other.claim("fast", 1, null, true).get(0);
+                other.complete(taken, Outcome.done("{\"value\":222.0}", 222.0, null));
+
+                WorkerLoop.Summary s = run.get(30, TimeUnit.SECONDS); // the next heartbeat fences the worker out
+                assertThat(interrupted).as("the objective was interrupted").isTrue();
+                assertThat(s.lost()).isEqualTo(1);
+                assertThat(s.evaluated()).isZero();
+                TrialRecord t = other.byHash(Config.of("x", 1).hash()).orElseThrow();
+                assertThat(t.state()).isEqualTo(TrialState.DONE);
+                assertThat(t.worker()).isEqualTo("fast");
+                assertThat(t.metric()).isEqualTo(222.0);
+                assertThat(other.counts().get(TrialState.DONE)).isEqualTo(1);
+                assertThat(other.counts().get(TrialState.RUNNING)).isZero();
+            }
+        }
+    }
 }
