@@ -75,7 +75,7 @@ public final class Retort {
 
         /** An objective object (a lambda is fine). Its class name identifies it in the stored plan. */
         public Builder objective(Objective o) {
-            this.objective = ObjectiveSpec.inProcess(o, o.getClass().getName().replaceAll("\\$\\$Lambda.*", "$$Lambda"));
+            this.objective = ObjectiveSpec.inProcess(o, o.getClass().getName().replaceAll("\\$\\$Lambda.*", java.util.regex.Matcher.quoteReplacement("$$Lambda")));
             return this;
         }
 
