@@ -114,7 +114,12 @@ final class BenchUtil {
      * {@code SUMMARY|figure|measured|target|PASS/FAIL/-|ratio to bare SQLite or -|load}.
      */
     static void summary(String figure, String measured, String target, String verdict, String ratio) {
-        System.out.printf(Locale.ROOT, "SUMMARY|%s|%s|%s|%s|%s|%.2f%n", figure, measured, target, verdict, ratio, load());
+        summary(figure, measured, target, verdict, ratio, load());
+    }
+
+    /** As above, with the load average taken when the figure was measured. */
+    static void summary(String figure, String measured, String target, String verdict, String ratio, double load) {
+        System.out.printf(Locale.ROOT, "SUMMARY|%s|%s|%s|%s|%s|%.2f%n", figure, measured, target, verdict, ratio, load);
     }
 
     static String f(String fmt, Object... args) {
