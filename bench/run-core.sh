@@ -6,7 +6,8 @@
 #   4. Registration1M   1,000,000-config grid registered in-process with -Xmx512m
 #   5. FinishedRun1M    retort run on that experiment once every trial is DONE (5 runs, median)
 # and prints a summary table. Sizes can be overridden: N1, N4, NBARE, NCMD, NOVERHEAD, GRID ("a b c"),
-# REPEATS; SKIP_BUILD=1 reuses the built jars. Every figure carries the 1-minute load average at the time.
+# REPEATS; SKIP_BUILD=1 reuses the built jars; PROFILE=1 adds a sampled profile of one in-process worker
+# (WorkerProfile, attribution only). Every figure carries the 1-minute load average at the time.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -49,9 +50,15 @@ echo "== 4. registration of a $GRID grid, -Xmx512m"
 bench -Xmx512m $cp_ dev.retort.bench.core.Registration1M "$work/reg" $GRID
 echo "== 5. run on the finished experiment ($REPEATS runs)"
 bench $cp_ dev.retort.bench.core.FinishedRun1M "$work/reg" "$REPEATS"
+if [ "${PROFILE:-0}" = 1 ]; then
+  echo "== 6. profile of one in-process worker (attribution only)"
+  bench $cp_ dev.retort.bench.core.WorkerProfile 30000
+fi
 
 echo
 echo "== summary ($(( $(date +%s) - start )) s in all; load at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
 grep '^SUMMARY|' "$log" | awk -F'|' '
   BEGIN { printf "%-62s %-52s %-12s %-6s %-9s %s\n", "figure", "measured", "target", "pass", "vs bare", "load" }
   { printf "%-62s %-52s %-12s %-6s %-9s %s\n", $2, $3, $4, $5, $6, $7 }'
+echo "CommandOverhead (in-process CommandObjective vs bare ProcessBuilder, same program):"
+grep -E '^(echo JSON|true) ' "$log" | sed 's/^/  /'
