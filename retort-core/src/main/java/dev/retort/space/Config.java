@@ -207,13 +207,22 @@ public final class Config implements Comparable<Config> {
         return hash().substring(0, 8);
     }
 
-    public static String sha256Hex(String text) {
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new BugException("the JDK has no SHA-256", e);
         }
+    });
+    private static final HexFormat HEX = HexFormat.of();
+
+    public static String sha256Hex(String text) {
+        return HEX.formatHex(SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The first 64 bits of {@link #hash()} as a signed long: a compact key (stores check it for collisions). */
+    public long hash64() {
+        return Long.parseUnsignedLong(hash().substring(0, 16), 16);
     }
 
     /** Parses canonical (or any flat) JSON back into a config. */

@@ -56,6 +56,18 @@ class SqliteTrialStoreTest {
     }
 
     @Test
+    void register_into_an_empty_store_skips_repeats_in_the_stream_and_keeps_the_unique_key() {
+        List<Config> stream = new ArrayList<>(configs(300));
+        stream.addAll(configs(300)); // every config twice, as a random search in a small space may draw them
+        assertThat(store.register(stream.iterator())).isEqualTo(300);
+        assertThat(store.counts().get(TrialState.PENDING)).isEqualTo(300);
+        assertThat(store.byHash(Config.of("i", 299).hash())).isPresent();
+        // the unique index exists again after the bulk load: a second registration adds nothing
+        assertThat(store.register(configs(301).iterator())).isEqualTo(1);
+        assertThat(store.trials(null)).hasSize(301).extracting(TrialRecord::config).doesNotHaveDuplicates();
+    }
+
+    @Test
     void claim_hands_lowest_ids_first_and_never_twice() {
         store.register(configs(5).iterator());
         List<ClaimedTrial> a = store.claim("a", 2, null, true);

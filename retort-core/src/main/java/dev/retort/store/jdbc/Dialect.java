@@ -36,10 +36,19 @@ public interface Dialect {
 
     // --- trials --------------------------------------------------------------------------------------
     String maxSeq();                           // (experiment_id) -> max seq or null
-    String insertTrial();                      // (experiment_id, seq, config_hash, config_json, state, created_at); ignores a duplicate hash
+    /**
+     * {@code rows} PENDING trials: (experiment_id, seq, hash64, config_json, created_at) per row;
+     * with {@code skipRepeats}, a row whose (experiment_id, hash64) exists is skipped (needs the unique index).
+     */
+    String insertTrials(int rows, boolean skipRepeats);
+    String anyTrial();                         // () -> a row when the store holds any trial of any experiment
+    String dropHashIndex();                    // bulk load into an empty store: drop the unique key index ...
+    String createHashIndex();                  // ... and build it in one sorted pass (same definition as the DDL)
+    String hashOf64();                         // (experiment_id, hash64) -> config_json
+    String addCount();                         // (n, experiment_id, state)
     /** (worker, lease_until, heartbeat_at, started_at, experiment_id, limit) -> id/seq, config_json, attempt, version. */
     String claim();
-    String claimByHash();                      // (worker, lease_until, heartbeat_at, started_at, experiment_id, config_hash) like claim()
+    String claimByHash();                      // (worker, lease_until, heartbeat_at, started_at, experiment_id, hash64) like claim()
     String complete();                         // (state, result_json, metric, cost, error, finished_at, started_at or null, id, version)
     String phase();                            // (phase, phase_at, id, version) fenced like complete()
     String cancel();                           // (id, version) -> PENDING, attempt - 1
@@ -51,7 +60,7 @@ public interface Dialect {
     String selectCounts();                     // (experiment_id) -> state, n, cost
     String selectTrials();                     // (experiment_id) all, by seq
     String selectTrialsInState();              // (experiment_id, state) by seq
-    String selectTrialByHash();                // (experiment_id, config_hash)
+    String selectTrialByHash();                // (experiment_id, hash64)
     String selectBest(boolean maximize);       // (experiment_id, limit)
     String anyInState();                       // (experiment_id, state) -> 1 row or none
 

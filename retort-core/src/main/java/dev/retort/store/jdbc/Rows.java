@@ -13,10 +13,11 @@ final class Rows {
     }
 
     static TrialRecord trial(ResultSet rs) throws SQLException {
-        return new TrialRecord(rs.getLong(1), rs.getString(2), Config.fromJson(rs.getString(3)),
-                TrialState.valueOf(rs.getString(4)), rs.getInt(5), rs.getLong(6), rs.getString(7),
-                nullableLong(rs, 8), nullableLong(rs, 9), rs.getLong(10), nullableLong(rs, 11), nullableLong(rs, 12),
-                rs.getString(13), nullableDouble(rs, 14), rs.getString(15), nullableDouble(rs, 16), rs.getString(17));
+        Config config = Config.fromJson(rs.getString(2));
+        return new TrialRecord(rs.getLong(1), config.hash(), config,
+                TrialState.valueOf(rs.getString(3)), rs.getInt(4), rs.getLong(5), rs.getString(6),
+                nullableLong(rs, 7), nullableLong(rs, 8), rs.getLong(9), nullableLong(rs, 10), nullableLong(rs, 11),
+                rs.getString(12), nullableDouble(rs, 13), rs.getString(14), nullableDouble(rs, 15), rs.getString(16));
     }
 
     private static Long nullableLong(ResultSet rs, int i) throws SQLException {

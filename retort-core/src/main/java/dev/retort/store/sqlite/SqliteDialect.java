@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class SqliteDialect implements Dialect {
     private static final String TRIAL_COLUMNS =
-            "seq, config_hash, config_json, state, attempt, version, worker, lease_until, heartbeat_at, created_at, "
+            "seq, config_json, state, attempt, version, worker, lease_until, heartbeat_at, created_at, "
                     + "started_at, finished_at, result_json, metric, error, cost, phase";
     private static final long BUSY_GIVE_UP_NANOS = 60_000_000_000L;
 
@@ -47,7 +47,7 @@ public final class SqliteDialect implements Dialect {
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         cfg.setBusyTimeout(60_000);
         cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        cfg.setCacheSize(-32_000); // KiB
+        cfg.setCacheSize(-65_536); // KiB: holds the hash index of a 1,000,000-trial experiment
         Connection c = cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
         BusyHandler.setHandler(c, new SpinThenParkHandler());
         return c;
@@ -137,9 +137,35 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public String insertTrial() {
-        return "INSERT INTO trial (experiment_id, seq, config_hash, config_json, state, created_at) VALUES (?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (experiment_id, config_hash) DO NOTHING";
+    public String insertTrials(int rows, boolean skipRepeats) {
+        StringBuilder sb = new StringBuilder("INSERT INTO trial (experiment_id, seq, hash64, config_json, state, created_at) VALUES ");
+        for (int i = 0; i < rows; i++) sb.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, 'PENDING', ?)");
+        return skipRepeats ? sb.append(" ON CONFLICT (experiment_id, hash64) DO NOTHING").toString() : sb.toString();
+    }
+
+    @Override
+    public String anyTrial() {
+        return "SELECT 1 FROM trial LIMIT 1";
+    }
+
+    @Override
+    public String dropHashIndex() {
+        return "DROP INDEX trial_by_hash";
+    }
+
+    @Override
+    public String createHashIndex() {
+        return "CREATE UNIQUE INDEX trial_by_hash ON trial (experiment_id, hash64)"; // as in V1__schema.sql
+    }
+
+    @Override
+    public String hashOf64() {
+        return "SELECT config_json FROM trial WHERE experiment_id = ? AND hash64 = ?";
+    }
+
+    @Override
+    public String addCount() {
+        return "UPDATE trial_count SET n = n + ? WHERE experiment_id = ? AND state = ?";
     }
 
     @Override
@@ -154,7 +180,7 @@ public final class SqliteDialect implements Dialect {
     public String claimByHash() {
         return "UPDATE trial SET state = 'RUNNING', worker = ?, lease_until = ?, heartbeat_at = ?, started_at = ?,"
                 + " finished_at = NULL, attempt = attempt + 1, version = version + 1"
-                + " WHERE experiment_id = ? AND config_hash = ? AND state = 'PENDING'"
+                + " WHERE experiment_id = ? AND hash64 = ? AND state = 'PENDING'"
                 + " RETURNING id, seq, config_json, attempt, version";
     }
 
@@ -214,7 +240,7 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public String selectTrials() {
-        return "SELECT " + TRIAL_COLUMNS + " FROM trial WHERE experiment_id = ? ORDER BY seq";
+        return "SELECT " + TRIAL_COLUMNS + " FROM trial WHERE experiment_id = ? ORDER BY id"; // rows are inserted in seq order
     }
 
     @Override
@@ -224,7 +250,7 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public String selectTrialByHash() {
-        return "SELECT " + TRIAL_COLUMNS + " FROM trial WHERE experiment_id = ? AND config_hash = ?";
+        return "SELECT " + TRIAL_COLUMNS + " FROM trial WHERE experiment_id = ? AND hash64 = ?";
     }
 
     @Override

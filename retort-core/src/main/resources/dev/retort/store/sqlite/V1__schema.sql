@@ -17,8 +17,8 @@ CREATE TABLE trial (
     id            INTEGER PRIMARY KEY,  -- global row id
     experiment_id INTEGER NOT NULL REFERENCES experiment (id),
     seq           INTEGER NOT NULL,     -- the trial id users see: registration order within the experiment
-    config_hash   TEXT    NOT NULL,
-    config_json   TEXT    NOT NULL,
+    config_json   TEXT    NOT NULL,     -- canonical JSON; the config hash is the SHA-256 of this text
+    hash64        INTEGER NOT NULL,     -- first 64 bits of that hash: the unique key (a collision is refused, never merged)
     state         TEXT    NOT NULL,
     attempt       INTEGER NOT NULL DEFAULT 0,
     version       INTEGER NOT NULL DEFAULT 0, -- fencing token: bumped by every state change
@@ -35,13 +35,12 @@ CREATE TABLE trial (
     phase         TEXT,                 -- the phase in progress or last reached (FIT, PREDICT, EVAL, ...)
     phase_at      INTEGER
 );
-CREATE UNIQUE INDEX trial_by_hash ON trial (experiment_id, config_hash);
-CREATE UNIQUE INDEX trial_by_seq ON trial (experiment_id, seq);
+CREATE UNIQUE INDEX trial_by_hash ON trial (experiment_id, hash64);
 CREATE INDEX trial_by_state ON trial (experiment_id, state, seq);
 CREATE INDEX trial_by_metric ON trial (experiment_id, metric) WHERE state = 'DONE';
 
--- Per-state counters, maintained by triggers in the same transaction as the change, so limits and
--- status never scan the trial table.
+-- Per-state counters, kept in the same transaction as every change (state changes by trigger, inserts by
+-- the registering statement), so limits and status never scan the trial table.
 CREATE TABLE trial_count (
     experiment_id INTEGER NOT NULL,
     state         TEXT    NOT NULL,
@@ -49,11 +48,6 @@ CREATE TABLE trial_count (
     cost          REAL    NOT NULL DEFAULT 0,
     PRIMARY KEY (experiment_id, state)
 ) WITHOUT ROWID;
-
-CREATE TRIGGER trial_count_insert AFTER INSERT ON trial BEGIN
-    UPDATE trial_count SET n = n + 1, cost = cost + COALESCE(NEW.cost, 0)
-     WHERE experiment_id = NEW.experiment_id AND state = NEW.state;
-END;
 
 CREATE TRIGGER trial_count_update AFTER UPDATE OF state, cost ON trial
     WHEN OLD.state <> NEW.state OR COALESCE(OLD.cost, 0) <> COALESCE(NEW.cost, 0) BEGIN
