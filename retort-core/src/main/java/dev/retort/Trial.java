@@ -16,9 +16,10 @@ import java.nio.file.Path;
 public final class Trial {
     private final long id;
     private final Config config;
-    private final Path dir;
+    private final java.util.function.Supplier<Path> dirName;
+    private Path dir;
     private final int attempt;
-    private volatile boolean dirMade;
+    private boolean dirMade;
     private final java.util.function.Consumer<String> phases;
 
     /**
@@ -28,14 +29,18 @@ public final class Trial {
      * @param attempt 1 for the first attempt; higher after a lost lease
      */
     public Trial(long id, Config config, Path dir, int attempt) {
-        this(id, config, dir, attempt, p -> { });
+        this(id, config, () -> dir, attempt, p -> { });
     }
 
-    /** @param phases records a phase in the store (fenced: throws if the trial was lost meanwhile) */
-    public Trial(long id, Config config, Path dir, int attempt, java.util.function.Consumer<String> phases) {
+    /**
+     * @param dirName names the trial directory, on first use only (no cost for objectives that never ask)
+     * @param phases  records a phase in the store (fenced: throws if the trial was lost meanwhile)
+     */
+    public Trial(long id, Config config, java.util.function.Supplier<Path> dirName, int attempt,
+                 java.util.function.Consumer<String> phases) {
         this.id = id;
         this.config = config;
-        this.dir = dir;
+        this.dirName = dirName;
         this.attempt = attempt;
         this.phases = phases;
     }
@@ -62,8 +67,9 @@ public final class Trial {
     }
 
     /** The trial's artifact directory, created if needed. */
-    public Path dir() {
+    public synchronized Path dir() {
         if (!dirMade) {
+            dir = dirName.get();
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {

@@ -5,6 +5,7 @@ import dev.retort.Trial;
 import dev.retort.space.Config;
 import dev.retort.space.Space;
 import dev.retort.store.ClaimedTrial;
+import dev.retort.store.Completion;
 import dev.retort.store.Counts;
 import dev.retort.store.Outcome;
 import dev.retort.store.StaleTrialException;
@@ -14,6 +15,7 @@ import dev.retort.store.TrialStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +68,16 @@ public final class WorkerLoop {
         return finished.await(millis, TimeUnit.MILLISECONDS);
     }
 
+    /** Trials shorter than this are committed in groups; longer ones one by one as they finish. */
+    static final long GROUP_BELOW_NANOS = 2_000_000L;
+    /** A group is committed at the latest this long after its first trial finished. */
+    static final long GROUP_WINDOW_NANOS = 20_000_000L;
+
+    private long evaluated, done, failed, lost;
+    private final List<Completion> unsaved = new ArrayList<>();
+    private final List<Long> unsavedMillis = new ArrayList<>();
+    private long firstUnsavedAt;
+
     public Summary run() {
         runner = Thread.currentThread();
         TrialStore store = ctx.store();
@@ -73,17 +85,17 @@ public final class WorkerLoop {
         store.workerStarted(id, Hosts.name(), ProcessHandle.current().pid());
         Heartbeat heartbeat = new Heartbeat(store, held, this::fencedOut, ctx.clock(), id);
         heartbeat.start();
-        long evaluated = 0, done = 0, failed = 0, lost = 0;
         String reason;
         ArrayDeque<ClaimedTrial> queue = new ArrayDeque<>();
         long startedAt = ctx.clock().millis();
         int batch = 1;
-        long idleSince = -1;
+        boolean grouping = ctx.limits().maxCost() == null && ctx.limits().maxTrials() == null;
         try {
             while (true) {
-                reason = exitReason(evaluated, startedAt);
+                reason = exitReason(evaluated + unsaved.size(), startedAt);
                 if (reason != null) break;
                 if (queue.isEmpty()) {
+                    save(); // before claiming: limits and other workers see every finished trial
                     int want = batch;
                     if (ctx.limits().maxTrialsPerRun() != null)
                         want = (int) Math.min(want, ctx.limits().maxTrialsPerRun() - evaluated);
@@ -93,7 +105,6 @@ public final class WorkerLoop {
                         if (reason != null) break;
                         continue;
                     }
-                    idleSince = -1;
                     for (ClaimedTrial t : got) held.put(t.id(), t);
                     queue.addAll(got);
                 }
@@ -105,29 +116,28 @@ public final class WorkerLoop {
                 long t0 = System.nanoTime();
                 long startedMillis = ctx.clock().millis();
                 Outcome outcome = evaluate(t);
-                long millis = (System.nanoTime() - t0) / 1_000_000;
+                long nanos = System.nanoTime() - t0;
                 if (stopping && outcome == null) break; // interrupted by stop(): cancelled in finally
                 if (outcome == null) { // fenced out while running
                     lost++;
                     continue;
                 }
-                try {
-                    store.complete(t, outcome.startedAt(startedMillis));
-                    evaluated++;
-                    if (outcome.state() == TrialState.DONE) done++;
-                    else failed++;
-                    held.remove(t.id());
-                    for (TrialHook h : ctx.hooks()) h.afterTrial(t, outcome, millis);
-                } catch (StaleTrialException e) {
-                    held.remove(t.id());
-                    lost++;
-                    LOG.warning(id + ": " + e.getMessage() + "; its result was discarded");
-                }
-                long nanos = System.nanoTime() - t0;
-                batch = nanos < 5_000_000L ? Math.min(batch * 2, ctx.settings().maxBatch()) : 1;
+                if (unsaved.isEmpty()) firstUnsavedAt = t0;
+                unsaved.add(new Completion(t, outcome.startedAt(startedMillis)));
+                unsavedMillis.add(nanos / 1_000_000);
+                // Group commit only for very short trials: a kill can then lose at most GROUP_WINDOW of work,
+                // which is redone; anything longer is durable the moment it finishes.
+                // Budgets (max_cost, max_trials) read the store, so they get every trial committed at once.
+                if (!grouping || nanos >= GROUP_BELOW_NANOS || System.nanoTime() - firstUnsavedAt >= GROUP_WINDOW_NANOS) save();
+                batch = nanos < GROUP_BELOW_NANOS ? Math.min(batch * 2, ctx.settings().maxBatch()) : 1;
             }
             if (stopping && reason == null) reason = "stopped";
         } finally {
+            try {
+                save(); // finished trials are kept even when stopping
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, id + ": could not record " + unsaved.size() + " finished trials; they will run again", e);
+            }
             heartbeat.stop();
             for (ClaimedTrial t : held.values()) {
                 try {
@@ -145,6 +155,37 @@ public final class WorkerLoop {
             finished.countDown();
         }
         return new Summary(id, evaluated, done, failed, lost, reason);
+    }
+
+    /** Commits the finished trials not yet recorded, in one transaction, then runs their hooks. */
+    private void save() {
+        if (unsaved.isEmpty()) return;
+        Set<Long> stale = unsaved.size() == 1 ? completeOne(unsaved.get(0)) : ctx.store().completeAll(unsaved);
+        for (int i = 0; i < unsaved.size(); i++) {
+            Completion c = unsaved.get(i);
+            held.remove(c.trial().id());
+            if (stale.contains(c.trial().id())) {
+                lost++;
+                LOG.warning(ctx.settings().workerId() + ": trial " + c.trial().id()
+                        + " was reclaimed while it ran (lease lapsed); its result was discarded");
+                continue;
+            }
+            evaluated++;
+            if (c.outcome().state() == TrialState.DONE) done++;
+            else failed++;
+            for (TrialHook h : ctx.hooks()) h.afterTrial(c.trial(), c.outcome(), unsavedMillis.get(i));
+        }
+        unsaved.clear();
+        unsavedMillis.clear();
+    }
+
+    private Set<Long> completeOne(Completion c) {
+        try {
+            ctx.store().complete(c.trial(), c.outcome());
+            return Set.of();
+        } catch (StaleTrialException e) {
+            return Set.of(c.trial().id());
+        }
     }
 
     private String exitReason(long evaluated, long startedAt) {
@@ -184,8 +225,9 @@ public final class WorkerLoop {
 
     /** Runs the objective; null when the trial was lost (fenced out or stopped) meanwhile. */
     private Outcome evaluate(ClaimedTrial t) {
-        Path dir = TrialDirs.of(ctx.settings().trialsDir(), t.id(), t.config());
-        Trial trial = new Trial(t.id(), t.config(), dir, t.attempt(), phase -> ctx.store().phase(t, phase));
+        Path trials = ctx.settings().trialsDir();
+        Trial trial = new Trial(t.id(), t.config(), () -> TrialDirs.of(trials, t.id(), t.config()), t.attempt(),
+                phase -> ctx.store().phase(t, phase));
         current = t;
         try {
             Map<String, Object> result = ctx.objective().evaluate(trial);

@@ -47,6 +47,13 @@ public interface TrialStore extends AutoCloseable {
      */
     List<ClaimedTrial> claim(String worker, int max, Long maxTotal, boolean countRunning);
 
+    /**
+     * Records several outcomes in one transaction (group commit for very short trials).
+     *
+     * @return the ids of trials no longer held; their outcomes were discarded
+     */
+    Set<Long> completeAll(java.util.List<Completion> completions);
+
     /** Claims the PENDING trial with this config hash, if it is PENDING. */
     java.util.Optional<ClaimedTrial> claimByHash(String worker, String configHash);
 

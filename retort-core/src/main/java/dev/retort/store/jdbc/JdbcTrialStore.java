@@ -80,18 +80,18 @@ public final class JdbcTrialStore implements TrialStore {
     }
 
     private <T> T write(String what, Work<T> work) {
-        try (Statement st = conn.createStatement()) {
-            st.execute(sql.beginWrite());
+        try {
+            ps(sql.beginWrite()).execute();
             boolean ok = false;
             try {
                 T result = work.run();
-                st.execute("COMMIT");
+                ps("COMMIT").execute();
                 ok = true;
                 return result;
             } finally {
                 if (!ok) {
                     try {
-                        st.execute("ROLLBACK");
+                        ps("ROLLBACK").execute();
                     } catch (SQLException ignored) {
                         // the original failure is the one to report
                     }
@@ -313,23 +313,36 @@ public final class JdbcTrialStore implements TrialStore {
 
     @Override
     public synchronized void complete(ClaimedTrial t, Outcome o) {
+        int n = write("recording trial " + t.id(), () -> completeOne(t, o));
+        if (n == 0) throw new StaleTrialException(t.id(), t.version());
+    }
+
+    @Override
+    public synchronized Set<Long> completeAll(List<dev.retort.store.Completion> completions) {
+        if (completions.isEmpty()) return Set.of();
+        return write("recording " + completions.size() + " trials", () -> {
+            Set<Long> lost = new HashSet<>();
+            for (dev.retort.store.Completion c : completions)
+                if (completeOne(c.trial(), c.outcome()) == 0) lost.add(c.trial().id());
+            return lost;
+        });
+    }
+
+    private int completeOne(ClaimedTrial t, Outcome o) throws SQLException {
         if (o.state() == TrialState.PENDING || o.state() == TrialState.RUNNING)
             throw new BugException("complete() takes a final state, got " + o.state() + " for trial " + t.id());
-        int n = write("recording trial " + t.id(), () -> {
-            PreparedStatement p = ps(sql.complete());
-            p.setString(1, o.state().name());
-            p.setString(2, o.resultJson());
-            setDouble(p, 3, o.metric());
-            setDouble(p, 4, o.cost());
-            p.setString(5, o.error());
-            p.setLong(6, clock.millis());
-            if (o.startedAt() == null) p.setNull(7, Types.BIGINT);
-            else p.setLong(7, o.startedAt());
-            p.setLong(8, t.rowId());
-            p.setLong(9, t.version());
-            return p.executeUpdate();
-        });
-        if (n == 0) throw new StaleTrialException(t.id(), t.version());
+        PreparedStatement p = ps(sql.complete());
+        p.setString(1, o.state().name());
+        p.setString(2, o.resultJson());
+        setDouble(p, 3, o.metric());
+        setDouble(p, 4, o.cost());
+        p.setString(5, o.error());
+        p.setLong(6, clock.millis());
+        if (o.startedAt() == null) p.setNull(7, Types.BIGINT);
+        else p.setLong(7, o.startedAt());
+        p.setLong(8, t.rowId());
+        p.setLong(9, t.version());
+        return p.executeUpdate();
     }
 
     private static void setDouble(PreparedStatement p, int i, Double v) throws SQLException {
