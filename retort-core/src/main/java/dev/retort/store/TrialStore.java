@@ -80,6 +80,9 @@ public interface TrialStore extends AutoCloseable {
 
     Counts counts();
 
+    /** For every parameter and each of its values, the trials per state (execo's sweep_stats). */
+    java.util.Map<String, java.util.Map<Object, Counts>> countsByParameterValue();
+
     boolean anyIn(TrialState state);
 
     Optional<TrialRecord> byHash(String configHash);

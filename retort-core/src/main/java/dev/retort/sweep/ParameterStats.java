@@ -14,23 +14,12 @@ public final class ParameterStats {
     }
 
     public static Map<String, Map<Object, Counts>> byParameterValue(TrialStore store) {
-        Map<String, Map<Object, EnumMap<TrialState, Long>>> acc = new TreeMap<>();
-        store.forEach(t -> t.config().asMap().forEach((k, v) -> acc
-                .computeIfAbsent(k, x -> new TreeMap<>(ParameterStats::compareValues))
-                .computeIfAbsent(v, x -> new EnumMap<>(TrialState.class))
-                .merge(t.state(), 1L, Long::sum)));
-        Map<String, Map<Object, Counts>> out = new TreeMap<>();
-        acc.forEach((k, values) -> {
-            Map<Object, Counts> m = new TreeMap<>(ParameterStats::compareValues);
-            values.forEach((v, c) -> m.put(v, new Counts(c, 0)));
-            out.put(k, m);
-        });
-        return out;
+        return store.countsByParameterValue();
     }
 
     /** Numbers by value, then strings, then booleans: values of one parameter may mix types. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static int compareValues(Object a, Object b) {
+    public static int compareValues(Object a, Object b) {
         if (a instanceof Number x && b instanceof Number y) return Double.compare(x.doubleValue(), y.doubleValue()) != 0
                 ? Double.compare(x.doubleValue(), y.doubleValue()) : a.getClass().getName().compareTo(b.getClass().getName());
         if (a.getClass() == b.getClass()) return ((Comparable) a).compareTo(b);

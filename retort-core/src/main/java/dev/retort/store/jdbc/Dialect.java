@@ -62,7 +62,8 @@ public interface Dialect {
     String selectTrialsInState();              // (experiment_id, state) by seq
     String selectTrialByHash();                // (experiment_id, hash64)
     String selectBest(boolean maximize);       // (experiment_id, limit)
-    String anyInState();                       // (experiment_id, state) -> 1 row or none
+    String anyInState();
+    String configsAndStates();                 // (experiment_id) -> config_json, state                       // (experiment_id, state) -> 1 row or none
 
     // --- workers -------------------------------------------------------------------------------------
     String upsertWorker();                     // (id, experiment_id, host, pid, started_at, heartbeat_at)

