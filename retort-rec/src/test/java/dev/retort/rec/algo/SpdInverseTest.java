@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SpdInverseTest {
-    /** X'X + 3I for a random 0/1 matrix X: SPD, Gram-like, 150 x 150 so the last panel is partial. */
+    /** X'X + 3I for a random 0/1 matrix X: SPD and Gram-like. */
     private static DMatrixRMaj spd(int n) {
         SplittableRandom rnd = new SplittableRandom(5);
         DMatrixRMaj x = new DMatrixRMaj(2 * n, n);
@@ -22,7 +22,11 @@ class SpdInverseTest {
 
     @Test
     void agreesWithEjmlsInvertSpdAndGivesTheIdentity() {
-        int n = 150;
+        agreesAt(150); // panels 64 + 64 + 22, last row block partial
+        agreesAt(301); // two 256-row chunks in the kernels
+    }
+
+    private static void agreesAt(int n) {
         DMatrixRMaj a = spd(n);
         DMatrixRMaj expected = new DMatrixRMaj(n, n);
         assertThat(CommonOps_DDRM.invertSPD(a.copy(), expected)).isTrue();
