@@ -11,6 +11,7 @@ import es.uam.eps.ir.ranksys.mf.Factorization;
 import es.uam.eps.ir.ranksys.mf.als.HKVFactorizer;
 import es.uam.eps.ir.ranksys.mf.rec.MFRecommender;
 import es.uam.eps.ir.ranksys.nn.item.ItemNeighborhoodRecommender;
+import es.uam.eps.ir.ranksys.nn.item.neighborhood.CachedItemNeighborhood;
 import es.uam.eps.ir.ranksys.nn.item.neighborhood.TopKItemNeighborhood;
 import es.uam.eps.ir.ranksys.nn.item.sim.VectorCosineItemSimilarity;
 import es.uam.eps.ir.ranksys.nn.user.UserNeighborhoodRecommender;
@@ -26,7 +27,8 @@ import java.util.stream.IntStream;
 /**
  * RankSys 0.4.3 counterparts of Retort's ItemKNN, UserKNN and ALS, fed the same training data (user and item
  * indexes loaded in dense-id order so RankSys indexes equal Retort ids), producing top-k for the given users
- * with training items filtered out, in parallel over users as RankSys' own examples do.
+ * with training items filtered out, in parallel over users as RankSys' own examples do. Item neighbourhoods are
+ * cached (computed once per item, as RankSys' examples do); user neighbourhoods are computed once per user anyway.
  */
 final class RankSysRunner {
     private final FastPreferenceData<Integer, Integer> data;
@@ -44,7 +46,7 @@ final class RankSysRunner {
 
     TopKLists itemKnn(int k, int[] forUsers, int n) {
         var sim = new VectorCosineItemSimilarity<>(data, 0.5, true);
-        var rec = new ItemNeighborhoodRecommender<>(data, new TopKItemNeighborhood<>(sim, k), 1);
+        var rec = new ItemNeighborhoodRecommender<>(data, new CachedItemNeighborhood<>(new TopKItemNeighborhood<>(sim, k)), 1);
         return recommend(rec, forUsers, n);
     }
 

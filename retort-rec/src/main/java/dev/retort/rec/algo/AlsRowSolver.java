@@ -34,7 +34,24 @@ final class AlsRowSolver {
             int gj = j * f;
             for (int i = 0; i < f; i++) out[i] += gram[gj + i] * vj;
         }
-        for (int e = from; e < to; e++) {
+        int e = from;
+        for (; e + 3 < to; e += 4) { // four observed columns at a time: v and out are loaded once per four
+            int y0 = idx[e] * f, y1 = idx[e + 1] * f, y2 = idx[e + 2] * f, y3 = idx[e + 3] * f;
+            double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+            for (int j = 0; j < f; j++) {
+                double vj = v[vo + j];
+                d0 += y[y0 + j] * vj;
+                d1 += y[y1 + j] * vj;
+                d2 += y[y2 + j] * vj;
+                d3 += y[y3 + j] * vj;
+            }
+            d0 *= alpha * vals[e];
+            d1 *= alpha * vals[e + 1];
+            d2 *= alpha * vals[e + 2];
+            d3 *= alpha * vals[e + 3];
+            for (int j = 0; j < f; j++) out[j] += d0 * y[y0 + j] + d1 * y[y1 + j] + d2 * y[y2 + j] + d3 * y[y3 + j];
+        }
+        for (; e < to; e++) {
             int yo = idx[e] * f;
             double d = dot(y, yo, v, vo, f) * alpha * vals[e];
             for (int j = 0; j < f; j++) out[j] += d * y[yo + j];

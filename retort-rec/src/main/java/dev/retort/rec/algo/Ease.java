@@ -1,12 +1,9 @@
 package dev.retort.rec.algo;
 
-import dev.retort.BugException;
 import dev.retort.PlanException;
 import dev.retort.rec.data.Interactions;
 import dev.retort.store.AtomicFiles;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_MT_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -17,7 +14,8 @@ import java.nio.file.Path;
 
 /**
  * EASE (Steck 2019), a closed-form item-item linear model on binary feedback. With Gram matrix {@code G = X'X},
- * {@code P = (G + lambda I)^-1} (Cholesky; never LU) and {@code B = I - P / diag(P)} column-wise with a zero
+ * {@code P = (G + lambda I)^-1} (EJML Cholesky factor, then {@link SpdInverse}; never LU) and
+ * {@code B = I - P / diag(P)} column-wise with a zero
  * diagonal, the score of item j for user u is {@code sum over training items i of B[i][j]}. Dense in the number
  * of items: memory about 20 bytes x items^2 while fitting (at most {@value #MAX_ITEMS} items). Parameter:
  * {@code lambda} (L2 weight, > 0, default 500).
@@ -60,12 +58,7 @@ public final class Ease implements Recommender {
                 gd[row + i] += lambda;
             }
         });
-        // The multi-threaded block Cholesky is used for every thread count so results never depend on it.
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_MT_DDRM.chol(n);
-        if (!solver.setA(g)) throw new BugException("EASE: G + lambda I is not positive definite, lambda " + lambda);
-        DMatrixRMaj p = new DMatrixRMaj(n, n);
-        solver.invert(p);
-        double[] pd = p.data;
+        double[] pd = SpdInverse.invert(g, threads);
         float[] out = new float[n * n];
         Parallel.forChunks(n, 64, threads, (from, to) -> {
             for (int i = from; i < to; i++)

@@ -57,13 +57,19 @@ public final class TopKLists {
 
     /** Number of rows (users). */
     public int size() { return users.length; }
+    /** The dense user id of row {@code row}. */
     public int user(int row) { return users[row]; }
+    /** How many items row {@code row} holds (at most k). */
     public int length(int row) { return offsets[row + 1] - offsets[row]; }
     /** The item at 0-based {@code rank} of row {@code row}. */
     public int item(int row, int rank) { return items[offsets[row] + rank]; }
+    /** The score of the item at 0-based {@code rank} of row {@code row}. */
     public float score(int row, int rank) { return scores[offsets[row] + rank]; }
+    /** A copy of row {@code row}'s items, best first. */
     public int[] items(int row) { return Arrays.copyOfRange(items, offsets[row], offsets[row + 1]); }
+    /** A copy of row {@code row}'s scores, best first. */
     public float[] scores(int row) { return Arrays.copyOfRange(scores, offsets[row], offsets[row + 1]); }
+    /** A copy of the users, one per row. */
     public int[] users() { return users.clone(); }
 
     /** Writes the binary form atomically (see the class comment). */
@@ -71,6 +77,7 @@ public final class TopKLists {
         AtomicFiles.write(file, this::writeTo);
     }
 
+    /** Writes the binary form to {@code out} (not closed). */
     public void writeTo(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
         d.writeInt(MAGIC);
@@ -84,6 +91,7 @@ public final class TopKLists {
         d.flush();
     }
 
+    /** Reads a file written by {@link #write}; IOException naming the file if it is not one. */
     public static TopKLists read(Path file) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             return readFrom(in);
@@ -92,6 +100,7 @@ public final class TopKLists {
         }
     }
 
+    /** Reads the binary form from {@code in} (not closed). */
     public static TopKLists readFrom(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
         int magic = d.readInt();

@@ -127,7 +127,7 @@ public final class Synthetic {
 
     /** Per-user interaction counts: log-normal shares of the total, each within [min(5, ...), 0.7 * items]. */
     private static int[] activities(int nu, int ni, int total, SplittableRandom rnd) {
-        int min = (int) Math.min(Math.min(5, ni), total / nu);
+        int min = Math.min(Math.min(5, ni), total / nu);
         int max = Math.max(min, (int) (ni * 0.7));
         if ((long) max * nu < total) max = ni;
         double[] a = new double[nu];
