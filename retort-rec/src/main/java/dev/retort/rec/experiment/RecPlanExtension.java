@@ -70,32 +70,18 @@ public final class RecPlanExtension implements PlanExtension {
         List<MetricSpec> metrics = MetricSpec.parseAll(y.at(sections.getOrDefault("metrics", dsNode)), "metrics", metricNames);
         int k = listLength(y, sections.get("evaluation"), metrics);
 
-        SpaceBuilder space = Space.builder();
-        Levels dsLevels = Levels.of();
-        for (DatasetSpec d : datasets) {
-            int folds = RecSpecs.folds(d);
-            dsLevels = folds > 1 ? dsLevels.level(d.name(), Space.builder().factor("fold", Domain.range(0, folds)).build())
-                    : dsLevels.level(d.name());
-        }
-        space.levels("dataset", dsLevels);
-        Levels algLevels = Levels.of();
+        Map<String, Space> algorithms = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, Node> e : y.mapping(algNode, "algorithms", null).entrySet()) {
             String where = y.at(e.getValue());
-            String name;
+            Space params = SpaceParser.parseSection(e.getValue(), y.file(), "algorithms." + e.getKey());
             try {
-                name = Algorithms.canonicalName(e.getKey(), "algorithms");
+                algorithms.put(RecSpace.checkAlgorithm(e.getKey(), params), params);
             } catch (PlanException ex) {
                 throw new PlanException(where + ": " + ex.getMessage());
             }
-            Space params = SpaceParser.parseSection(e.getValue(), y.file(), "algorithms." + e.getKey());
-            for (String p : params.parameterNames())
-                if (RESERVED.contains(p)) throw y.error(e.getValue(), "algorithms." + e.getKey() + "." + p, null,
-                        "is a reserved name", "any parameter name but " + String.join(", ", RESERVED));
-            checkParams(name, params, where, "algorithms." + e.getKey());
-            algLevels = algLevels.level(name, params);
         }
-        if (algLevels.size() == 0) throw y.error(algNode, "algorithms", null, "is empty", "at least one algorithm, e.g. MostPopular: {}");
-        space.levels("algorithm", algLevels);
+        if (algorithms.isEmpty()) throw y.error(algNode, "algorithms", null, "is empty", "at least one algorithm, e.g. MostPopular: {}");
+        Space space = RecSpace.of(datasets, algorithms);
 
         // Load every dataset now: data errors are plan errors, reported before anything is written.
         for (DatasetSpec d : datasets) DatasetCache.get(d, RecSpecs.dataCache());
@@ -108,7 +94,7 @@ public final class RecPlanExtension implements PlanExtension {
         ArrayNode ev = runtime.putArray("evaluation");
         metrics.forEach(m -> ev.add(m.toString()));
         Metric ranking = Metric.maximize(metrics.stream().filter(m -> m.k() > 0).findFirst().orElse(metrics.get(0)).toString());
-        return new Contribution(space.build(), new ObjectiveSpec(kind(), identity, runtime, null), ranking);
+        return new Contribution(space, new ObjectiveSpec(kind(), identity, runtime, null), ranking);
     }
 
     private static int listLength(Yaml y, Node evaluation, List<MetricSpec> metrics) {
@@ -119,19 +105,6 @@ public final class RecPlanExtension implements PlanExtension {
         long k = y.integer(m.get("k"), "evaluation.k", 1);
         if (k < maxK) throw y.error(m.get("k"), "evaluation.k", k, "is below the largest metric cut-off " + maxK, "an integer >= " + maxK);
         return (int) Math.min(k, 100_000);
-    }
-
-    /** Validates every swept value of an algorithm's parameters now, not in a worker later. */
-    private static void checkParams(String name, Space params, String where, String key) {
-        if (!params.isGridable()) return;
-        Iterator<Config> it = params.grid();
-        for (int i = 0; it.hasNext() && i < 10_000; i++) {
-            try {
-                Algorithms.resolve(name, it.next(), key);
-            } catch (PlanException e) {
-                throw new PlanException(where + ": " + e.getMessage());
-            }
-        }
     }
 
     static String yamlText(Node n) {
