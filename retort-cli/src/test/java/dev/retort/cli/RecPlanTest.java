@@ -76,6 +76,9 @@ class RecPlanTest {
         assertThat(loo).contains("ItemKNN", "MostPopular").doesNotContain("fold", "mean ± std");
         assertThat(files("predictions.bin")).hasSize(9);
         assertThat(files("metrics.json")).hasSize(9);
+        assertThat(files("model.bin")).hasSize(6); // ItemKNN saves its neighbours; MostPopular has no model file
+        assertThat(files("dataset.json")).hasSize(2);
+        assertThat(Files.readString(files("dataset.json").get(0))).contains("\"preprocess\"", "\"splits\"", "\"content_key\"");
         assertThat(files("predictions.bin").get(0).toString()).matches(".*/(synth|loo)-[0-9a-f]{8}/(MostPopular|ItemKNN)-[0-9a-f]{8}/fold_\\d/predictions.bin");
     }
 

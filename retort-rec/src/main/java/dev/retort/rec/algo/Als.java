@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * {@code seed} (42; initial factors ~ N(0, 0.01^2)), {@code solver} ({@code cg} | {@code cholesky}),
  * {@code cg_steps} (3). Score of item i for user u: {@code x_u . y_i}.
  */
-public final class Als implements Recommender {
+public final class Als implements Recommender, SavableModel {
     /** How the per-row normal equations are solved. */
     public enum Solver { CG, CHOLESKY }
 

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * <p>Parameters: {@code factors} (64), {@code learning_rate} (0.05), {@code reg} (0.01), {@code epochs} (20),
  * {@code seed} (42; initial factors ~ N(0, 0.1^2)). Score of item i for user u: {@code x_u . y_i}.
  */
-public final class Bpr implements Recommender {
+public final class Bpr implements Recommender, SavableModel {
     private final int f;
     private final double learningRate;
     private final double reg;

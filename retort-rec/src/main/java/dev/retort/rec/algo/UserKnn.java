@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * Parameters: {@code k} (default 50), {@code similarity} (cosine), {@code alpha} (0.5, asymmetric cosine
  * only), {@code shrink} (0).
  */
-public final class UserKnn implements Recommender {
+public final class UserKnn implements Recommender, SavableModel {
     private static final int MAGIC = 0x524B4E55; // "RKNU"
     private final int k;
     private final Similarity similarity;

@@ -6,6 +6,8 @@ import dev.retort.rec.data.spec.DatasetMaterializer;
 import dev.retort.rec.data.spec.DatasetSpec;
 import dev.retort.rec.data.spec.Materialized;
 import dev.retort.rec.split.Split;
+import dev.retort.rec.split.SplitReport;
+import dev.retort.rec.split.SplitResult;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ final class DatasetCache {
      *                   artifact directory, so equal keys mean equal train/test data, fold by fold
      * @param splitHashes one content hash per split (fold)
      */
-    record Prepared(Materialized data, List<Split> splits, List<String> splitHashes, String key) {
+    record Prepared(Materialized data, List<Split> splits, List<SplitReport> reports, List<String> splitHashes, String key) {
     }
 
     private static final Map<DatasetSpec, Prepared> CACHE = new ConcurrentHashMap<>();
@@ -39,10 +41,15 @@ final class DatasetCache {
 
     private static Prepared prepare(DatasetSpec spec, Path dataCache) {
         Materialized m = DatasetMaterializer.load(spec, dataCache);
-        List<Split> splits = spec.split().apply(m.data());
+        List<Split> splits = new ArrayList<>();
+        List<SplitReport> reports = new ArrayList<>();
+        for (SplitResult r : spec.split().applyReported(m.data())) {
+            splits.add(r.split());
+            reports.add(r.report());
+        }
         List<String> hashes = new ArrayList<>();
         for (Split s : splits) hashes.add(ContentHash.splitHash(s));
         String key = Config.sha256Hex(ContentHash.of(m.data()) + "|" + String.join(",", hashes));
-        return new Prepared(m, splits, hashes, key);
+        return new Prepared(m, splits, reports, hashes, key);
     }
 }

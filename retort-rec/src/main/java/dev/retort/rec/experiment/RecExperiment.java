@@ -101,7 +101,7 @@ public final class RecExperiment {
         int maxK = ms.stream().mapToInt(MetricSpec::k).max().orElse(10);
         Path d = dir != null ? dir : Path.of("runs", name);
         for (DatasetSpec ds : datasets) DatasetCache.get(ds, RecSpecs.dataCache()); // data errors before anything is written
-        RecObjective objective = new RecObjective(datasets, ms, Math.max(k, maxK), d);
+        RecObjective objective = new RecObjective(datasets, ms, Math.max(k, maxK), d, true);
         return Retort.experiment(name).space(RecSpace.of(datasets, algorithms)).objective(objective)
                 .maximize(ms.get(0).toString()).workers(workers).dir(d).run();
     }

@@ -34,7 +34,8 @@ public final class RecExports {
             throws IOException {
         String planFile = runtime.path("plan_file").asText("plan.yaml");
         List<DatasetSpec> datasets = RecSpecs.datasets(new Yaml(planFile).compose(identity.path("datasets").asText()), planFile);
-        RecObjective obj = new RecObjective(datasets, List.<MetricSpec>of(), identity.path("k").asInt(100), experimentDir);
+        Path root = runtime.has("cache") ? Path.of(runtime.get("cache").asText()) : experimentDir;
+        RecObjective obj = new RecObjective(datasets, List.<MetricSpec>of(), identity.path("k").asInt(100), root, false);
         RecObjective.Cell cell = obj.cell(trial.config());
         Interactions data = cell.split().train();
         IdMap users = data.userIds(), items = data.itemIds();

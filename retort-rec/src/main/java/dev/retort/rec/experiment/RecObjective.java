@@ -8,6 +8,7 @@ import dev.retort.PlanException;
 import dev.retort.Trial;
 import dev.retort.rec.algo.Algorithms;
 import dev.retort.rec.algo.Recommender;
+import dev.retort.rec.algo.SavableModel;
 import dev.retort.rec.algo.TopKLists;
 import dev.retort.rec.data.Interactions;
 import dev.retort.rec.data.spec.DatasetSpec;
@@ -46,12 +47,18 @@ final class RecObjective implements Objective {
     private final List<MetricSpec> metrics;
     private final int k;
     private final Path root;
+    private final boolean saveModels;
 
-    RecObjective(List<DatasetSpec> datasets, List<MetricSpec> metrics, int k, Path root) {
+    /**
+     * @param root       where artifacts go: the experiment directory, or a cache shared by several experiments
+     * @param saveModels whether to write {@code model.bin} for algorithms that can save one
+     */
+    RecObjective(List<DatasetSpec> datasets, List<MetricSpec> metrics, int k, Path root, boolean saveModels) {
         datasets.forEach(d -> this.datasets.put(d.name(), d));
         this.metrics = metrics;
         this.k = k;
         this.root = root;
+        this.saveModels = saveModels;
     }
 
     /** Where a trial's artifacts live, and what it is. */
@@ -80,6 +87,7 @@ final class RecObjective implements Objective {
         Path predictions = cell.dir().resolve(PREDICTIONS);
         Map<String, Object> timings;
         boolean reused = Files.exists(predictions) && Files.exists(cell.dir().resolve(TIMINGS));
+        writeDatasetManifest(cell);
         if (!reused) {
             Files.createDirectories(cell.dir());
             AtomicFiles.writeString(cell.dir().resolve("trial.json"), JSON.writeValueAsString(Map.of(
@@ -90,6 +98,7 @@ final class RecObjective implements Objective {
             Recommender rec = Algorithms.create(cell.algorithm(), cell.params(), "algorithms." + cell.algorithm());
             rec.fit(cell.split().train());
             double fit = (System.nanoTime() - t0) / 1e9;
+            if (saveModels && rec instanceof SavableModel m) m.save(cell.dir().resolve("model.bin"));
             trial.phase("PREDICT");
             long t1 = System.nanoTime();
             TopKLists lists = rec.recommend(testUsers(cell.split().test()), k);
@@ -107,6 +116,25 @@ final class RecObjective implements Objective {
         result.put("reused_predictions", reused);
         AtomicFiles.writeString(cell.dir().resolve("metrics.json"), JSON.writeValueAsString(result));
         return result;
+    }
+
+    /** {@code <dataset dir>/dataset.json}: the source counts, each preprocessing step's effect, each split's sizes. */
+    private static void writeDatasetManifest(Cell cell) throws IOException {
+        Path file = cell.dir().getParent().getParent().resolve("dataset.json");
+        if (Files.exists(file)) return;
+        var d = cell.data();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", d.data().name());
+        m.put("content_key", d.key());
+        m.put("rows_read", d.data().rowsRead());
+        m.put("duplicates_dropped", d.data().duplicatesDropped());
+        m.put("rows", d.data().data().size());
+        m.put("users", d.data().data().numUsers());
+        m.put("items", d.data().data().numItems());
+        m.put("preprocess", d.data().preprocess());
+        m.put("splits", d.reports());
+        m.put("split_sha256", d.splitHashes());
+        AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m));
     }
 
     Map<String, Object> evaluate(Cell cell, TopKLists lists) {

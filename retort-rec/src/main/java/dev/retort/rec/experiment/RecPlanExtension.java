@@ -69,6 +69,10 @@ public final class RecPlanExtension implements PlanExtension {
         }
         List<MetricSpec> metrics = MetricSpec.parseAll(y.at(sections.getOrDefault("metrics", dsNode)), "metrics", metricNames);
         int k = listLength(y, sections.get("evaluation"), metrics);
+        Map<String, Node> ev0 = sections.containsKey("evaluation")
+                ? y.mapping(sections.get("evaluation"), "evaluation", Set.of("k", "save_models", "cache")) : Map.of();
+        boolean saveModels = !ev0.containsKey("save_models") || y.bool(ev0.get("save_models"), "evaluation.save_models");
+        String cache = ev0.containsKey("cache") ? planDir.resolve(y.string(ev0.get("cache"), "evaluation.cache")).normalize().toString() : null;
 
         Map<String, Space> algorithms = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, Node> e : y.mapping(algNode, "algorithms", null).entrySet()) {
@@ -91,6 +95,8 @@ public final class RecPlanExtension implements PlanExtension {
         identity.put("k", k);
         ObjectNode runtime = ObjectSpecJson.object();
         runtime.put("plan_file", planFile);
+        runtime.put("save_models", saveModels);
+        if (cache != null) runtime.put("cache", cache);
         ArrayNode ev = runtime.putArray("evaluation");
         metrics.forEach(m -> ev.add(m.toString()));
         Metric ranking = Metric.maximize(metrics.stream().filter(m -> m.k() > 0).findFirst().orElse(metrics.get(0)).toString());
@@ -100,7 +106,7 @@ public final class RecPlanExtension implements PlanExtension {
     private static int listLength(Yaml y, Node evaluation, List<MetricSpec> metrics) {
         int maxK = metrics.stream().mapToInt(MetricSpec::k).max().orElse(10);
         if (evaluation == null) return Math.max(maxK, 100);
-        Map<String, Node> m = y.mapping(evaluation, "evaluation", Set.of("k"));
+        Map<String, Node> m = y.mapping(evaluation, "evaluation", Set.of("k", "save_models", "cache"));
         if (!m.containsKey("k")) return Math.max(maxK, 100);
         long k = y.integer(m.get("k"), "evaluation.k", 1);
         if (k < maxK) throw y.error(m.get("k"), "evaluation.k", k, "is below the largest metric cut-off " + maxK, "an integer >= " + maxK);
@@ -126,6 +132,7 @@ public final class RecPlanExtension implements PlanExtension {
         List<String> names = new ArrayList<>();
         runtime.path("evaluation").forEach(n -> names.add(n.asText()));
         List<MetricSpec> metrics = MetricSpec.parseAll(planFile, "metrics", names);
-        return new RecObjective(datasets, metrics, identity.path("k").asInt(100), experimentDir);
+        Path root = runtime.has("cache") ? Path.of(runtime.get("cache").asText()) : experimentDir;
+        return new RecObjective(datasets, metrics, identity.path("k").asInt(100), root, runtime.path("save_models").asBoolean(true));
     }
 }
