@@ -17,6 +17,19 @@ final class WorkerProcesses {
     private WorkerProcesses() {
     }
 
+    /** Heap sizes, system properties and a class-data archive in use: workers run like the process that starts them. */
+    static List<String> forwardedJvmOptions() {
+        List<String> out = new ArrayList<>();
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-XX:ArchiveClassesAtExit=")) {
+                continue; // the archive being written by this process is not ready for children
+            }
+            if (a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-Xlog:cds")
+                    || (a.startsWith("-D") && !a.startsWith("-Djdk.") && !a.startsWith("-Djava."))) out.add(a);
+        }
+        return out;
+    }
+
     static List<Child> start(Path experimentDir, Path logsDir, int n, String classpath, String idPrefix) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<Child> out = new ArrayList<>();
@@ -24,7 +37,9 @@ final class WorkerProcesses {
             Files.createDirectories(logsDir);
             for (int i = 1; i <= n; i++) {
                 String id = idPrefix + "-w" + i;
-                List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                List<String> cmd = new ArrayList<>(List.of(java));
+                cmd.addAll(forwardedJvmOptions());
+                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                         Main.class.getName(), "worker", experimentDir.toString(), "--id", id));
                 if (classpath != null) cmd.addAll(List.of("--classpath", classpath));
                 Path err = logsDir.resolve("worker-" + id + ".err");
