@@ -31,7 +31,10 @@ cp retort-bench/target/retort-bench.jar "$work/bench.jar"
 cp retort-cli/target/retort.jar "$work/retort.jar"
 log="$work/log.txt"
 bench() { java "$@" 2>&1 | tee -a "$log"; }
-cp_="-Dretort.jar=$work/retort.jar -cp $work/bench.jar"
+# The class-data archive the ./retort launcher makes, trained the same way, for the private jar copy.
+java -XX:ArchiveClassesAtExit="$work/retort.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$work/retort.jar" \
+    run examples/quickstart.yaml --dir "$work/cds" --threads --no-progress >/dev/null 2>&1 || true
+cp_="-Dretort.jar=$work/retort.jar -Dretort.jsa=$work/retort.jsa -cp $work/bench.jar"
 
 echo "== machine"
 echo "nproc: $(nproc); CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"

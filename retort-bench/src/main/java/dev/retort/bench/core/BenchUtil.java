@@ -64,10 +64,15 @@ final class BenchUtil {
         }
     }
 
-    /** {@code java -jar retort.jar args...} with optional JVM options before -jar. */
+    /**
+     * {@code java -jar retort.jar args...} with optional JVM options before -jar, and the class-data archive
+     * of {@code -Dretort.jsa} when given, as the {@code ./retort} launcher uses one.
+     */
     static List<String> retort(List<String> jvmOpts, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
+        String jsa = System.getProperty("retort.jsa");
+        if (jsa != null && Files.exists(Path.of(jsa))) cmd.addAll(List.of("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         cmd.addAll(jvmOpts);
         cmd.add("-jar");
         cmd.add(cliJar().toString());
