@@ -38,7 +38,6 @@ import java.util.function.Consumer;
  * Calls are serialised on the instance because one JDBC connection is not safe for concurrent use.
  */
 public final class JdbcTrialStore implements TrialStore {
-    private static final int INSERT_ROWS = 256;
 
     private final Connection conn;
     private final Dialect sql;
@@ -63,6 +62,11 @@ public final class JdbcTrialStore implements TrialStore {
     @Override
     public StoreSettings settings() {
         return settings;
+    }
+
+    /** Prepared statements are cached per connection: the same SQL text is prepared once. */
+    interface Statements {
+        PreparedStatement get(String sql) throws SQLException;
     }
 
     private PreparedStatement ps(String statement) throws SQLException {
@@ -113,119 +117,8 @@ public final class JdbcTrialStore implements TrialStore {
     @Override
     public synchronized long register(Iterator<Config> source) {
         try (Prehashed configs = new Prehashed(source)) {
-            return register(configs);
-        }
-    }
-
-    private long register(Prehashed configs) {
-        // One transaction: a registration is all or nothing, and concurrent registrations serialise.
-        return write("registering trials", () -> {
-            long seq;
-            PreparedStatement max = ps(sql.maxSeq());
-            max.setLong(1, experiment.id());
-            try (ResultSet rs = max.executeQuery()) {
-                seq = rs.next() ? rs.getLong(1) : 0L;
-            }
-            boolean emptyStore;
-            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql.anyTrial())) {
-                emptyStore = !rs.next();
-            }
-            // Bulk load into an empty store: random 64-bit keys make index maintenance the dominant cost of
-            // a large insert, so the unique index is dropped and built afterwards in one sorted pass.
-            // Repeats in the stream (random search) are found in memory meanwhile.
-            LongSet keys = emptyStore ? new LongSet() : null;
-            if (emptyStore) try (Statement st = conn.createStatement()) {
-                st.execute(sql.dropHashIndex());
-            }
-            Set<String> seen = emptyStore ? null : new HashSet<>();
-            long added = 0, now = clock.millis();
-            List<Config> batch = new ArrayList<>(INSERT_ROWS);
-            while (configs.hasNext()) {
-                Config c = configs.next();
-                if (emptyStore) {
-                    if (!keys.add(hash64(c)) && repeatWithoutIndex(c, batch)) continue;
-                } else if (!seen.add(c.hash()) || storedHash(hash64(c)) != null && sameOrCollision(c)) {
-                    continue;
-                }
-                batch.add(c);
-                if (batch.size() == INSERT_ROWS) {
-                    added += insert(batch, seq, now, !emptyStore);
-                    seq += batch.size();
-                    batch.clear();
-                }
-            }
-            if (!batch.isEmpty()) added += insert(batch, seq, now, !emptyStore);
-            if (emptyStore) try (Statement st = conn.createStatement()) {
-                st.execute(sql.createHashIndex());
-            }
-            PreparedStatement count = ps(sql.addCount());
-            count.setLong(1, added);
-            count.setLong(2, experiment.id());
-            count.setString(3, TrialState.PENDING.name());
-            count.executeUpdate();
-            return added;
-        });
-    }
-
-    /**
-     * A 64-bit key seen before during a bulk load (no index yet): true for a true repeat of a config in the
-     * pending batch or already inserted; a different config under the same key is refused.
-     */
-    private boolean repeatWithoutIndex(Config c, List<Config> batch) throws SQLException {
-        for (Config b : batch) if (hash64(b) == hash64(c)) {
-            if (b.equals(c)) return true;
-            throw collision(c, b.toJson());
-        }
-        String stored = storedHash(hash64(c)); // a table scan: only on repeats, which grids never have
-        if (c.toJson().equals(stored)) return true;
-        throw collision(c, stored);
-    }
-
-    /** The first 64 bits of the config's SHA-256, as a signed long: the compact unique key. */
-    static long hash64(Config c) {
-        return c.hash64();
-    }
-
-    private String storedHash(long hash64) throws SQLException {
-        PreparedStatement p = ps(sql.hashOf64());
-        p.setLong(1, experiment.id());
-        p.setLong(2, hash64);
-        try (ResultSet rs = p.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    /** True when {@code c} is stored already; a different config under the same 64-bit key is refused. */
-    private boolean sameOrCollision(Config c) throws SQLException {
-        String stored = storedHash(hash64(c));
-        if (c.toJson().equals(stored)) return true;
-        throw collision(c, stored);
-    }
-
-    private BugException collision(Config c, String other) {
-        return new BugException("two configs share the 64-bit key " + Long.toHexString(hash64(c)) + " in experiment '"
-                + experiment.name() + "': " + c + " and " + other
-                + ". Retort refuses to merge them; change a parameter value's spelling to work around it");
-    }
-
-    /** Inserts {@code batch} with ids after {@code seq}; repeated configs are skipped (their ids stay unused). */
-    private long insert(List<Config> batch, long seq, long now, boolean skipRepeats) throws SQLException {
-        PreparedStatement p = batch.size() == INSERT_ROWS ? ps(sql.insertTrials(INSERT_ROWS, skipRepeats))
-                : conn.prepareStatement(sql.insertTrials(batch.size(), skipRepeats));
-        try {
-            int i = 1;
-            for (Config c : batch) {
-                p.setLong(i++, experiment.id());
-                p.setLong(i++, ++seq);
-                p.setLong(i++, hash64(c));
-                p.setString(i++, c.toJson());
-                p.setLong(i++, now);
-            }
-            int n = p.executeUpdate();
-            if (n != batch.size()) for (Config c : batch) sameOrCollision(c); // each skipped row must be a true repeat
-            return n;
-        } finally {
-            if (batch.size() != INSERT_ROWS) p.close();
+            // One transaction: a registration is all or nothing, and concurrent registrations serialise.
+            return write("registering trials", () -> new Registrar(conn, sql, experiment, this::ps).register(configs, clock.millis()));
         }
     }
 
@@ -303,7 +196,7 @@ public final class JdbcTrialStore implements TrialStore {
             p.setLong(3, now);
             p.setLong(4, now);
             p.setLong(5, experiment.id());
-            p.setLong(6, Long.parseUnsignedLong(configHash.substring(0, 16), 16));
+            p.setLong(6, Registrar.hash64(configHash));
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) return Optional.<ClaimedTrial>empty();
                 return Optional.of(new ClaimedTrial(rs.getLong(1), rs.getLong(2), Config.fromJson(rs.getString(3)), rs.getInt(4), rs.getLong(5)));
@@ -475,7 +368,7 @@ public final class JdbcTrialStore implements TrialStore {
         return read("finding a trial by config hash", () -> {
             PreparedStatement p = ps(sql.selectTrialByHash());
             p.setLong(1, experiment.id());
-            p.setLong(2, Long.parseUnsignedLong(configHash.substring(0, 16), 16));
+            p.setLong(2, Registrar.hash64(configHash));
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next() ? Optional.of(Rows.trial(rs)) : Optional.<TrialRecord>empty();
             }
