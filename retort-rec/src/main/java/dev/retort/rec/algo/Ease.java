@@ -46,6 +46,16 @@ public final class Ease implements Recommender {
         if (n > MAX_ITEMS)
             throw PlanException.at("algorithms.EASE", "items", n, "is too many for a dense item x item model",
                     "at most " + MAX_ITEMS + " items (filter rare items first)");
+        DMatrixRMaj g = gram(m, lambda, threads);
+        double[] pd = SpdInverse.invert(g, threads);
+        float[] out = weights(pd, n, threads);
+        train = m;
+        b = out;
+    }
+
+    /** {@code X'X + lambda I} of the binary training matrix X. */
+    static DMatrixRMaj gram(UserItemMatrix m, double lambda, int threads) {
+        int n = m.numItems;
         DMatrixRMaj g = new DMatrixRMaj(n, n);
         double[] gd = g.data;
         Parallel.forChunks(n, 32, threads, (from, to) -> {
@@ -58,14 +68,17 @@ public final class Ease implements Recommender {
                 gd[row + i] += lambda;
             }
         });
-        double[] pd = SpdInverse.invert(g, threads);
+        return g;
+    }
+
+    /** {@code B = I - P / diag(P)} (column-wise), zero diagonal, as floats. */
+    static float[] weights(double[] pd, int n, int threads) {
         float[] out = new float[n * n];
         Parallel.forChunks(n, 64, threads, (from, to) -> {
             for (int i = from; i < to; i++)
                 for (int j = 0; j < n; j++) out[i * n + j] = i == j ? 0f : (float) (-pd[i * n + j] / pd[j * n + j]);
         });
-        train = m;
-        b = out;
+        return out;
     }
 
     /** The learnt weight B[i][j] of training item i for item j. */
@@ -77,15 +90,18 @@ public final class Ease implements Recommender {
     @Override
     public TopKLists recommend(int[] users, int k) {
         UserItemMatrix m = Ranking.fitted(train, name());
-        int n = m.numItems;
         float[] w = b;
-        return Ranking.rank(m, users, k, threads, () -> (u, s) -> {
-            if (u >= m.numUsers) return;
-            for (int p = m.rowPtr[u]; p < m.rowPtr[u + 1]; p++) {
-                int off = m.rowItems[p] * n;
-                for (int j = 0; j < n; j++) s[j] += w[off + j];
-            }
-        });
+        return Ranking.rank(m, users, k, threads, () -> (u, s) -> score(m, w, u, s));
+    }
+
+    /** {@code s[j] += sum over u's training items i of B[i][j]}. */
+    static void score(UserItemMatrix m, float[] b, int u, float[] s) {
+        if (u >= m.numUsers) return;
+        int n = m.numItems;
+        for (int p = m.rowPtr[u]; p < m.rowPtr[u + 1]; p++) {
+            int off = m.rowItems[p] * n;
+            for (int j = 0; j < n; j++) s[j] += b[off + j];
+        }
     }
 
     /** Saves B (items^2 floats). */

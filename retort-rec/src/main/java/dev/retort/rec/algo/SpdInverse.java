@@ -25,10 +25,19 @@ final class SpdInverse {
 
     /** {@code A^-1} as a new row-major n x n array; {@code a} is overwritten. */
     static double[] invert(DMatrixRMaj a, int threads) {
+        return fromUpper(upperFactor(a), a.numRows, threads);
+    }
+
+    /** The Cholesky factor U = L' (A = U'U) as a row-major n x n array. */
+    static double[] upperFactor(DMatrixRMaj a) {
         int n = a.numRows;
         CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_MT_DDRM.chol(n, true);
         if (!chol.decompose(a)) throw new BugException("Cholesky failed: matrix not positive definite (n = " + n + ")");
-        double[] u = CommonOps_DDRM.transpose(chol.getT(null), null).data; // U = L', read row-wise below
+        return CommonOps_DDRM.transpose(chol.getT(null), null).data; // U = L', read row-wise below
+    }
+
+    /** {@code A^-1} from A's upper Cholesky factor U (row-major n x n; only the upper triangle is read). */
+    static double[] fromUpper(double[] u, int n, int threads) {
         int panels = (n + PANEL - 1) / PANEL;
         double[][] w = new double[panels][];
         // Panel p holds columns [p*PANEL, ...) of W for rows i >= p*PANEL: w[p][(i - c0) * PANEL + j'].
