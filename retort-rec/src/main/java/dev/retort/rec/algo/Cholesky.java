@@ -5,7 +5,9 @@ import dev.retort.BugException;
 /**
  * Blocked right-looking Cholesky factorisation {@code A = LL'} of a symmetric positive definite matrix held as
  * rows, in place (L in the lower triangle, diagonal included; the strict upper triangle is neither read nor
- * written). Blocks of {@value #NB} columns: the diagonal block and the panel below it are factored directly, then
+ * written). Blocks of {@value #NB} columns: the diagonal block is factored directly, the panel below it is
+ * multiplied by the transposed inverse of the diagonal block's factor (a vectorised product rather than row-by-row
+ * substitution), then
  * the trailing lower triangle takes {@code A22 -= L21 L21'} (the n^3/3 part) in parallel over column blocks with
  * {@link RowKernels}, each column block written by exactly one task in a fixed order, so the factor is
  * bit-identical for any thread count.
@@ -43,16 +45,25 @@ final class Cholesky {
                 }
             }
             if (b1 == n) break;
-            Parallel.forChunks(n - b1, 64, threads, (from, to) -> { // the panel below: L21 = A21 L11'^-1
+            double[][] tt = new double[kb][kb]; // tt[p][q] = T[q][p] for T = L11^-1 (lower)
+            for (int j = 0; j < kb; j++) {
+                tt[j][j] = 1 / a[b0 + j][b0 + j];
+                for (int i = j + 1; i < kb; i++) {
+                    double[] ai = a[b0 + i];
+                    double s = 0;
+                    for (int k = j; k < i; k++) s += ai[b0 + k] * tt[j][k];
+                    tt[j][i] = -s / ai[b0 + i];
+                }
+            }
+            Parallel.forChunks(n - b1, 64, threads, (from, to) -> { // the panel below: L21 = A21 L11'^-1 = A21 T'
+                double[] row = new double[kb];
                 for (int i = b1 + from; i < b1 + to; i++) {
                     double[] ai = a[i];
-                    for (int j = b0; j < b1; j++) {
-                        double[] aj = a[j];
-                        double s = ai[j];
-                        for (int p = b0; p < j; p++) s -= ai[p] * aj[p];
-                        s /= aj[j];
-                        ai[j] = s;
-                        lt[j - b0][i] = s;
+                    java.util.Arrays.fill(row, 0.0);
+                    RowKernels.addMul(row, ai, b0, tt, 0, kb, 0, kb); // row[q] = sum over p of A[i][b0 + p] T[q][p]
+                    for (int q = 0; q < kb; q++) {
+                        ai[b0 + q] = row[q];
+                        lt[q][i] = row[q];
                     }
                 }
             });
