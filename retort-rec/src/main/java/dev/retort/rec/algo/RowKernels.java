@@ -40,4 +40,22 @@ final class RowKernels {
             for (int j = j0; j < j1; j++) c[j] += v * r[j];
         }
     }
+
+    /**
+     * {@code c[j] += sum over p < kc of x[x0 + p][xc] * b[b0 + p][j]} for j in [j0, j1): {@link #addMul} with
+     * the multipliers read down column {@code xc} of {@code x}, which saves a transposed copy.
+     */
+    static void addMulColumn(double[] c, double[][] x, int xc, int x0, double[][] b, int b0, int kc, int j0, int j1) {
+        int p = 0;
+        for (; p + 4 <= kc; p += 4) {
+            double v0 = x[x0 + p][xc], v1 = x[x0 + p + 1][xc], v2 = x[x0 + p + 2][xc], v3 = x[x0 + p + 3][xc];
+            double[] r0 = b[b0 + p], r1 = b[b0 + p + 1], r2 = b[b0 + p + 2], r3 = b[b0 + p + 3];
+            for (int j = j0; j < j1; j++) c[j] += v0 * r0[j] + v1 * r1[j] + v2 * r2[j] + v3 * r3[j];
+        }
+        for (; p < kc; p++) {
+            double v = x[x0 + p][xc];
+            double[] r = b[b0 + p];
+            for (int j = j0; j < j1; j++) c[j] += v * r[j];
+        }
+    }
 }

@@ -54,18 +54,8 @@ final class SpdInverse {
     /** {@code W'W} for lower-triangular W, symmetric, written into {@code out} (n rows of length n). */
     static double[][] gramOfLower(double[][] w, double[][] out, int threads) {
         int n = w.length, blocks = (n + NB - 1) / NB;
-        double[][] wt = new double[n][];
-        Parallel.forChunks(blocks, 1, threads, (from, to) -> { // wt[i][k] = W[k][i], for k >= i
-            for (int blk = from; blk < to; blk++) {
-                int i0 = blk * NB, i1 = Math.min(n, i0 + NB);
-                for (int i = i0; i < i1; i++) wt[i] = new double[n];
-                for (int k0 = i0; k0 < n; k0 += NB)
-                    for (int k = k0; k < Math.min(n, k0 + NB); k++) {
-                        double[] wk = w[k];
-                        for (int i = i0; i < i1; i++) wt[i][k] = wk[i];
-                    }
-                for (int i = i0; i < i1; i++) java.util.Arrays.fill(out[i], 0.0);
-            }
+        Parallel.forChunks(n, 64, threads, (from, to) -> {
+            for (int i = from; i < to; i++) java.util.Arrays.fill(out[i], 0.0);
         });
         int pairs = blocks * (blocks + 1) / 2;
         int[] pa = new int[pairs], pb = new int[pairs];
@@ -75,7 +65,7 @@ final class SpdInverse {
                 int i0 = pa[q] * NB, i1 = Math.min(n, i0 + NB), j0 = pb[q] * NB, j1 = Math.min(n, j0 + NB);
                 for (int k0 = j0; k0 < n; k0 += KC) {
                     int kc = Math.min(KC, n - k0);
-                    for (int i = i0; i < i1; i++) RowKernels.addMul(out[i], wt[i], k0, w, k0, kc, Math.max(j0, i), j1);
+                    for (int i = i0; i < i1; i++) RowKernels.addMulColumn(out[i], w, i, k0, w, k0, kc, Math.max(j0, i), j1);
                 }
             }
         });
