@@ -18,7 +18,7 @@ import dev.retort.BugException;
  */
 final class Cholesky {
     /** Columns per block (a multiple of 4 so the kernels' four-row passes line up). */
-    static final int NB = 64;
+    static final int NB = 128;
 
     private Cholesky() {
     }

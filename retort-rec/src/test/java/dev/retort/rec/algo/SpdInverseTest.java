@@ -32,8 +32,8 @@ class SpdInverseTest {
 
     @Test
     void agreesWithEjmlsInvertSpdAndGivesTheIdentity() {
-        agreesAt(150); // blocks 64 + 64 + 22
-        agreesAt(301); // two 256-row chunks in the kernels, a last block of 45
+        agreesAt(150); // blocks 128 + 22
+        agreesAt(301); // blocks 128 + 128 + 45, two 256-row chunks in the kernels
         agreesAt(3);
     }
 
@@ -54,7 +54,7 @@ class SpdInverseTest {
 
     @Test
     void resultDoesNotDependOnTheThreadCount() {
-        DMatrixRMaj a = spd(150, 5);
+        DMatrixRMaj a = spd(301, 5);
         assertThat(SpdInverse.invert(lowerRows(a), 1)).isDeepEqualTo(SpdInverse.invert(lowerRows(a), 2));
     }
 }
