@@ -7,14 +7,15 @@ import dev.retort.BugException;
  * rows, in place (L in the lower triangle, diagonal included; the strict upper triangle is neither read nor
  * written). Blocks of {@value #NB} columns: the diagonal block is factored directly, the panel below it is
  * multiplied by the transposed inverse of the diagonal block's factor (a vectorised product rather than row-by-row
- * substitution), then
- * the trailing lower triangle takes {@code A22 -= L21 L21'} (the n^3/3 part) in parallel over column blocks with
+ * substitution), then the trailing lower triangle takes {@code A22 -= L21 L21'} (the n^3/3 part) in parallel over column blocks with
  * {@link RowKernels}, each column block written by exactly one task in a fixed order, so the factor is
  * bit-identical for any thread count.
  *
- * <p>Why not EJML's Cholesky: its multi-threaded block variant measured 6.5 s of CPU for n = 3,706 on the
- * 2-core bench machine with effectively one core busy; this one vectorises and uses both cores. EJML's
- * {@code invertSPD} stays the reference in the tests.
+ * <p>Why not EJML's Cholesky: for the EASE Gram matrix of the ML-1M shape (n = 3,706) on the 2-core bench machine
+ * its multi-threaded block variant measured 6.5-6.8 s of CPU (6.6 s wall with one core effectively busy when the
+ * machine was loaded, 3.9-4.1 s wall when it was not); this one, vectorised by C2 through {@link RowKernels},
+ * measured about 2 s of CPU (1.0-1.2 s wall on 2 threads). EJML's {@code invertSPD} stays the reference in the
+ * tests.
  */
 final class Cholesky {
     /** Columns per block (a multiple of 4 so the kernels' four-row passes line up). */
