@@ -1,92 +1,84 @@
 package dev.retort.rec.algo;
 
-import dev.retort.BugException;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_MT_DDRM;
-import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
-
-import static dev.retort.rec.algo.PanelKernels.PANEL;
-import static dev.retort.rec.algo.PanelKernels.block4x4;
+import static dev.retort.rec.algo.Cholesky.NB;
 
 /**
- * Inverse of a symmetric positive definite matrix through its Cholesky factor: EJML's multi-threaded block
- * Cholesky gives {@code A = LL'} (U = L'), then {@code W = U'^-1} (lower) and {@code A^-1 = W'W} are formed here
- * in 64-column panels with register-blocked kernels. That is n^3 flops in all, against about 2.3 n^3 for solving
- * against the identity. Panels (and tiles of the product) are independent, so they run in parallel with results
- * that do not depend on the thread count.
+ * Inverse of a symmetric positive definite matrix held as rows, through its Cholesky factor (never LU):
+ * {@link Cholesky} gives {@code A = LL'}, then {@code W = L^-1} (lower) by blocked forward substitution and
+ * {@code A^-1 = W'W} by tiles of its upper triangle, mirrored. That is n^3 flops in all (n^3/3 for each step),
+ * against about 2.3 n^3 for solving against the identity. Column blocks of W and tiles of the product are
+ * independent, so they run in parallel, each written by one task in a fixed order: results do not depend on the
+ * thread count. The inner loops are {@link RowKernels}.
  */
 final class SpdInverse {
-    /** Rows streamed per kernel call, so both operands of a call stay in the L2 cache. */
-    private static final int CHUNK = 256;
+    /** Rows of W streamed per kernel pass, so the slice {@code KC x NB} read stays in the L2 cache. */
+    private static final int KC = 256;
 
     private SpdInverse() {
     }
 
-    /** {@code A^-1} as a new row-major n x n array; {@code a} is overwritten. */
-    static double[] invert(DMatrixRMaj a, int threads) {
-        int n = a.numRows;
-        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_MT_DDRM.chol(n, true);
-        if (!chol.decompose(a)) throw new BugException("Cholesky failed: matrix not positive definite (n = " + n + ")");
-        double[] u = CommonOps_DDRM.transpose(chol.getT(null), null).data; // U = L', read row-wise below
-        int panels = (n + PANEL - 1) / PANEL;
-        double[][] w = new double[panels][];
-        // Panel p holds columns [p*PANEL, ...) of W for rows i >= p*PANEL: w[p][(i - c0) * PANEL + j'].
-        Parallel.forChunks(panels, 1, threads, (from, to) -> {
-            for (int p = from; p < to; p++) w[p] = inversePanel(u, n, p * PANEL, Math.min(n, (p + 1) * PANEL));
-        });
-        double[] inv = new double[n * n];
-        int pairs = panels * (panels + 1) / 2;
-        int[] pa = new int[pairs], pb = new int[pairs];
-        for (int a0 = 0, q = 0; a0 < panels; a0++) for (int b0 = a0; b0 < panels; b0++, q++) { pa[q] = a0; pb[q] = b0; }
-        Parallel.forChunks(pairs, 4, threads, (from, to) -> {
-            for (int q = from; q < to; q++) productTile(w, n, pa[q], pb[q], inv);
-        });
-        for (int i = 0; i < n; i++) for (int j = 0; j < i; j++) inv[i * n + j] = inv[j * n + i];
-        return inv;
+    /** {@code A^-1}, written over {@code a} (n rows of length n; only the lower triangle of A is read). */
+    static double[][] invert(double[][] a, int threads) {
+        Cholesky.factor(a, threads);
+        double[][] w = lowerInverse(a, threads);
+        return gramOfLower(w, a, threads);
     }
 
-    /** Columns [c0, c1) of W = U'^-1 by forward substitution, rows c0..n-1 (the rows above are zero). */
-    private static double[] inversePanel(double[] u, int n, int c0, int c1) {
-        double[] w = new double[(n - c0 + 3) * PANEL]; // 3 spare zero rows let the last kernel block overhang
-        double[] acc = new double[4 * PANEL];
-        int width = c1 - c0;
-        for (int i0 = c0; i0 < n; i0 += 4) {
-            int rows = Math.min(4, n - i0);
-            java.util.Arrays.fill(acc, 0);
-            if (rows == 4) { // acc[r][j] -= sum over k in [c0, i0) of U[k][i0 + r] * W[k][j]
-                for (int k0 = c0; k0 < i0; k0 += CHUNK)
-                    for (int y = 0; y < PANEL; y += 4)
-                        block4x4(u, k0 * n + i0, n, w, (k0 - c0) * PANEL + y, Math.min(CHUNK, i0 - k0), -1, acc, y, PANEL);
-            }
-            for (int r = 0; r < rows; r++) {
-                int i = i0 + r;
-                for (int k = rows == 4 ? i0 : c0; k < i; k++) { // the rest, one row at a time
-                    double uki = u[k * n + i];
-                    int wk = (k - c0) * PANEL, ar = r * PANEL;
-                    for (int j = 0; j < width; j++) acc[ar + j] -= uki * w[wk + j];
+    /** {@code W = L^-1} for the lower triangle L of {@code l}, as new rows (zero above the diagonal). */
+    static double[][] lowerInverse(double[][] l, int threads) {
+        int n = l.length;
+        double[][] w = new double[n][n];
+        int blocks = (n + NB - 1) / NB;
+        Parallel.forChunks(blocks, 1, threads, (from, to) -> {
+            for (int blk = from; blk < to; blk++) { // columns [j0, j1) of W, top to bottom
+                int j0 = blk * NB, j1 = Math.min(n, j0 + NB);
+                for (int i0 = j0; i0 < n; i0 += NB) {
+                    int i1 = Math.min(n, i0 + NB);
+                    for (int k0 = j0; k0 < i0; k0 += KC) { // rows of W already final, a chunk at a time
+                        int kc = Math.min(KC, i0 - k0);
+                        for (int i = i0; i < i1; i++) RowKernels.subMul(w[i], l[i], k0, w, k0, kc, j0, j1);
+                    }
+                    for (int i = i0; i < i1; i++) { // W[i] = (e_i - sum over k < i of L[i][k] W[k]) / L[i][i]
+                        double[] wi = w[i];
+                        RowKernels.subMul(wi, l[i], i0, w, i0, i - i0, j0, j1);
+                        if (i < j1) wi[i] += 1;
+                        double d = 1 / l[i][i];
+                        for (int j = j0; j < j1; j++) wi[j] *= d;
+                    }
                 }
-                if (i < c1) acc[r * PANEL + i - c0] += 1; // the identity column
-                double d = 1 / u[i * n + i];
-                int wi = (i - c0) * PANEL, ar = r * PANEL;
-                for (int j = 0; j < width; j++) w[wi + j] = acc[ar + j] * d;
             }
-        }
+        });
         return w;
     }
 
-    /** The tile inv[a-panel rows][b-panel columns] = sum over rows i of W[i][a] W[i][b], for panels a <= b. */
-    private static void productTile(double[][] w, int n, int pA, int pB, double[] inv) {
-        int a0 = pA * PANEL, b0 = pB * PANEL;
-        int wa = Math.min(n, a0 + PANEL) - a0, wb = Math.min(n, b0 + PANEL) - b0;
-        double[] tile = new double[PANEL * PANEL];
-        double[] wA = w[pA], wB = w[pB];
-        for (int i0 = b0; i0 < n; i0 += CHUNK) { // W[i][b] = 0 for i < b0, and b0 >= a0
-            int count = Math.min(CHUNK, n - i0);
-            for (int x = 0; x < wa; x += 4)
-                for (int y = 0; y < wb; y += 4)
-                    block4x4(wA, (i0 - a0) * PANEL + x, PANEL, wB, (i0 - b0) * PANEL + y, count, 1, tile, x * PANEL + y, PANEL);
-        }
-        for (int x = 0; x < wa; x++) System.arraycopy(tile, x * PANEL, inv, (a0 + x) * n + b0, wb);
+    /** {@code W'W} for lower-triangular W, symmetric, written into {@code out} (n rows of length n). */
+    static double[][] gramOfLower(double[][] w, double[][] out, int threads) {
+        int n = w.length, blocks = (n + NB - 1) / NB;
+        Parallel.forChunks(n, 64, threads, (from, to) -> {
+            for (int i = from; i < to; i++) java.util.Arrays.fill(out[i], 0.0);
+        });
+        int pairs = blocks * (blocks + 1) / 2;
+        int[] pa = new int[pairs], pb = new int[pairs];
+        for (int x = 0, q = 0; x < blocks; x++) for (int y = x; y < blocks; y++, q++) { pa[q] = x; pb[q] = y; }
+        Parallel.forChunks(pairs, 1, threads, (from, to) -> { // tile (I, J), J >= I: sum over k >= j0 of W[k][I]' W[k][J]
+            for (int q = from; q < to; q++) {
+                int i0 = pa[q] * NB, i1 = Math.min(n, i0 + NB), j0 = pb[q] * NB, j1 = Math.min(n, j0 + NB);
+                for (int k0 = j0; k0 < n; k0 += KC) {
+                    int kc = Math.min(KC, n - k0);
+                    for (int i = i0; i < i1; i++) RowKernels.addMulColumn(out[i], w, i, k0, w, k0, kc, Math.max(j0, i), j1);
+                }
+            }
+        });
+        Parallel.forChunks(blocks, 1, threads, (from, to) -> { // the lower triangle from the upper
+            for (int blk = from; blk < to; blk++) {
+                int i0 = blk * NB, i1 = Math.min(n, i0 + NB);
+                for (int j0 = 0; j0 < i1; j0 += NB)
+                    for (int i = i0; i < i1; i++) {
+                        double[] oi = out[i];
+                        for (int j = j0; j < Math.min(i, j0 + NB); j++) oi[j] = out[j][i];
+                    }
+            }
+        });
+        return out;
     }
 }
