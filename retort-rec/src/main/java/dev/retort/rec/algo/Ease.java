@@ -19,7 +19,7 @@ import java.nio.file.Path;
  * of items: memory about 20 bytes x items^2 while fitting (at most {@value #MAX_ITEMS} items). Parameter:
  * {@code lambda} (L2 weight, > 0, default 500).
  */
-public final class Ease implements Recommender {
+public final class Ease implements Recommender, SavableModel {
     /** Larger item sets would need tens of GB for G and P. */
     public static final int MAX_ITEMS = 40_000;
     private static final int MAGIC = 0x52454153; // "REAS"
