@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /** Every trial (any state) with its parameters and results, as CSV or JSON, to a file or stdout. */
 @Command(name = "export", description = "Export every trial as CSV or JSON.")
-final class ExportCommand implements Callable<Integer> {
+final class ExportCommand extends CliCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
     Path dir;
 
@@ -31,7 +31,7 @@ final class ExportCommand implements Callable<Integer> {
         try (Experiment exp = ExperimentDir.join(dir); TrialStore store = exp.store()) {
             List<TrialRecord> all = store.trials(null);
             String text = ResultTable.of(all, exp.plan().metric()).withState(all).render(f);
-            if (output == null) System.out.print(text);
+            if (output == null) out().print(text);
             else AtomicFiles.writeString(output, text);
             return 0;
         }

@@ -48,6 +48,11 @@ public final class Main {
             err.println("Try 'retort " + (ex.getCommandLine().getCommandName().equals("retort") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
             return 2;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 
 /** A recommender trial's predictions (TSV or TREC run) or its test split (TREC qrels), for trec_eval. */
 @Command(name = "predictions", description = "Export a recommender trial's predictions (tsv, trec) or test qrels.")
-final class PredictionsCommand implements Callable<Integer> {
+final class PredictionsCommand extends CliCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
     Path dir;
 
@@ -43,7 +43,7 @@ final class PredictionsCommand implements Callable<Integer> {
             TrialRecord t = store.trials(null).stream().filter(r -> r.id() == trialId).findFirst()
                     .orElseThrow(() -> new PlanException("trial " + trialId + " is not in " + dir + "; allowed: 1.." + store.counts().total()));
             RecExports.export(exp.dir(), exp.plan().objective().identity(), exp.plan().objective().runtime(), t, kind, output);
-            System.err.println("wrote " + output + " (" + Files.size(output) + " bytes)");
+            err().println("wrote " + output + " (" + Files.size(output) + " bytes)");
             return 0;
         }
     }

@@ -12,7 +12,10 @@ final class Progress {
     private final long startFinished;
     private long lastLine = System.nanoTime();
 
-    Progress(boolean terminal, Counts start) {
+    private final java.io.PrintWriter err;
+
+    Progress(boolean terminal, Counts start, java.io.PrintWriter err) {
+        this.err = err;
         this.startFinished = start.finished() + start.get(TrialState.SKIPPED);
         this.bar = terminal ? new ProgressBarBuilder().setTaskName("trials").setInitialMax(start.total())
                 .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250)
@@ -28,7 +31,7 @@ final class Progress {
             bar.setExtraMessage(c.get(TrialState.RUNNING) + " running" + (c.get(TrialState.FAILED) > 0 ? ", " + c.get(TrialState.FAILED) + " failed" : ""));
         } else if (System.nanoTime() - lastLine > 10_000_000_000L) {
             lastLine = System.nanoTime();
-            System.err.printf("%d/%d trials finished (%d this run), %d running, %d failed%n", finished, c.total(),
+            err.printf("%d/%d trials finished (%d this run), %d running, %d failed%n", finished, c.total(),
                     finished - startFinished, c.get(TrialState.RUNNING), c.get(TrialState.FAILED));
         }
     }

@@ -10,7 +10,7 @@ import dev.retort.store.TrialRecord;
 import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ final class Reports {
     }
 
     /** The best {@code top} DONE trials (all when top <= 0), sorted by the metric. */
-    static void printResults(PrintStream out, Experiment exp, TrialStore store, int top, ResultTable.Format format) {
+    static void printResults(PrintWriter out, Experiment exp, TrialStore store, int top, ResultTable.Format format) {
         Metric m = exp.plan().metric();
         String custom = extensionReport(exp, store, format);
         if (custom != null) {
@@ -49,7 +49,7 @@ final class Reports {
         return null;
     }
 
-    static void printSummary(PrintStream err, Path dir, Counts c) {
+    static void printSummary(PrintWriter err, Path dir, Counts c) {
         List<String> parts = new ArrayList<>();
         for (TrialState s : TrialState.values()) if (c.get(s) > 0) parts.add(c.get(s) + " " + s.name().toLowerCase());
         err.println(dir + ": " + (parts.isEmpty() ? "no trials" : String.join(", ", parts))

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /** FAILED trials, and RUNNING ones whose workers are gone, back to PENDING. */
 @Command(name = "reset", description = "Put FAILED and stuck RUNNING trials back to PENDING.")
-final class ResetCommand implements Callable<Integer> {
+final class ResetCommand extends CliCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
     Path dir;
 
@@ -28,7 +28,7 @@ final class ResetCommand implements Callable<Integer> {
             boolean both = failedOnly == runningOnly;
             int failed = both || failedOnly ? store.reset(TrialState.FAILED) : 0;
             int running = both || runningOnly ? store.reset(TrialState.RUNNING) : 0;
-            System.out.println("reset " + failed + " failed and " + running + " running trials to pending");
+            out().println("reset " + failed + " failed and " + running + " running trials to pending");
             return 0;
         }
     }

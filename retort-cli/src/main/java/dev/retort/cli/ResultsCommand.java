@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 
 /** The results table, best first by the plan's metric. */
 @Command(name = "results", description = "Print the results, sorted by the metric.")
-final class ResultsCommand implements Callable<Integer> {
+final class ResultsCommand extends CliCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
     Path dir;
 
@@ -28,7 +28,7 @@ final class ResultsCommand implements Callable<Integer> {
     public Integer call() {
         ResultTable.Format f = Formats.parse(format);
         try (Experiment exp = ExperimentDir.join(dir); TrialStore store = exp.store()) {
-            Reports.printResults(System.out, exp, store, top, f);
+            Reports.printResults(out(), exp, store, top, f);
             return store.counts().get(TrialState.FAILED) > 0 ? 1 : 0;
         }
     }

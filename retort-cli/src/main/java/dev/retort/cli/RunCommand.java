@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Registers a plan's trials and runs worker processes until the experiment is finished or a limit stops it. */
 @Command(name = "run", description = "Run a plan: register its trials, run workers, print the results.")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends CliCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file (YAML).")
     Path planFile;
 
@@ -71,16 +71,16 @@ final class RunCommand implements Callable<Integer> {
             if (work) {
                 if (threads) {
                     RunResult r = LocalRun.run(exp, plan.workers(), loader, List.of(), clock);
-                    r.workers().forEach(s -> System.err.println("worker " + s.workerId() + ": " + s.evaluated() + " trials; " + s.exitReason()));
+                    r.workers().forEach(s -> err().println("worker " + s.workerId() + ": " + s.evaluated() + " trials; " + s.exitReason()));
                 } else {
                     runProcesses(exp, plan, store, before);
                 }
             } else {
-                System.err.println("nothing to run: all " + before.total() + " trials of '" + plan.name() + "' are finished");
+                err().println("nothing to run: all " + before.total() + " trials of '" + plan.name() + "' are finished");
             }
             Counts after = store.counts();
-            Reports.printResults(System.out, exp, store, top, ResultTable.Format.TABLE);
-            Reports.printSummary(System.err, d, after);
+            Reports.printResults(out(), exp, store, top, ResultTable.Format.TABLE);
+            Reports.printSummary(err(), d, after);
             return after.get(TrialState.FAILED) > 0 ? 1 : 0;
         }
     }
@@ -97,10 +97,10 @@ final class RunCommand implements Callable<Integer> {
                     return;
                 }
             }
-            System.err.println("\nretort: interrupted; running trials went back to PENDING. Run the same command to resume.");
+            err().println("\nretort: interrupted; running trials went back to PENDING. Run the same command to resume.");
         }, "retort-run-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
-        Progress progress = new Progress(!noProgress && System.console() != null, before);
+        Progress progress = new Progress(!noProgress && System.console() != null, before, err());
         while (children.stream().anyMatch(c -> c.process().isAlive())) {
             children.get(0).process().waitFor(250, TimeUnit.MILLISECONDS);
             progress.update(store.counts());
@@ -109,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().removeShutdownHook(stopper);
         for (WorkerProcesses.Child c : children) {
             int code = c.process().exitValue();
-            if (code != 0) System.err.println("retort: worker " + c.id() + " exited with code " + code + "; see " + c.err());
+            if (code != 0) err().println("retort: worker " + c.id() + " exited with code " + code + "; see " + c.err());
         }
     }
 }

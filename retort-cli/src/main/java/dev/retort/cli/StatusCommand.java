@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 
 /** Counts by state, progress by parameter value, and the running trials with their worker and age. */
 @Command(name = "status", description = "Show an experiment's progress.")
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand extends CliCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
     Path dir;
 
@@ -24,13 +24,13 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         try (Experiment exp = ExperimentDir.join(dir); TrialStore store = exp.store()) {
             Counts c = store.counts();
-            System.out.println("experiment " + exp.plan().name() + " (" + dir + ")");
+            out().println("experiment " + exp.plan().name() + " (" + dir + ")");
             StringBuilder sb = new StringBuilder();
             for (TrialState s : TrialState.values()) sb.append(String.format("  %-8s %d%n", s.name().toLowerCase(), c.get(s)));
             sb.append(String.format("  %-8s %d%n", "total", c.total()));
             if (c.cost() > 0) sb.append(String.format(java.util.Locale.ROOT, "  %-8s %.6g%n", "cost", c.cost()));
-            System.out.print(sb);
-            System.out.println("\nby parameter value (done/total):");
+            out().print(sb);
+            out().println("\nby parameter value (done/total):");
             Map<String, Map<Object, Counts>> byValue = ParameterStats.byParameterValue(store);
             byValue.forEach((param, values) -> {
                 StringBuilder line = new StringBuilder("  " + param + ":");
@@ -42,16 +42,16 @@ final class StatusCommand implements Callable<Integer> {
                     }
                     line.append(' ').append(e.getKey()).append('=').append(e.getValue().get(TrialState.DONE)).append('/').append(e.getValue().total());
                 }
-                System.out.println(line);
+                out().println(line);
             });
             long now = System.currentTimeMillis();
             var running = store.trials(TrialState.RUNNING);
             if (!running.isEmpty()) {
-                System.out.println("\nrunning:");
+                out().println("\nrunning:");
                 for (TrialRecord t : running) {
                     long age = t.startedAt() == null ? 0 : now - t.startedAt();
                     long lease = t.leaseUntil() == null ? 0 : t.leaseUntil() - now;
-                    System.out.printf("  trial %d  worker %s  running %s  lease %s  %s%n", t.id(), t.worker(),
+                    out().printf("  trial %d  worker %s  running %s  lease %s  %s%n", t.id(), t.worker(),
                             human(age), lease >= 0 ? "ok (" + human(lease) + " left)" : "EXPIRED " + human(-lease) + " ago", t.config());
                 }
             }

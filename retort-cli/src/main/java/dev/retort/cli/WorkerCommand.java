@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /** Joins an experiment as one worker, from any machine that reaches its store. */
 @Command(name = "worker", description = "Join the experiment in DIR as a worker until no trial is left.")
-final class WorkerCommand implements Callable<Integer> {
+final class WorkerCommand extends CliCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
     Path dir;
 
@@ -42,7 +42,7 @@ final class WorkerCommand implements Callable<Integer> {
             }, "retort-worker-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             WorkerLoop.Summary s = loop.run();
-            System.out.printf("worker %s: %d trials (%d done, %d failed, %d lost); %s%n",
+            out().printf("worker %s: %d trials (%d done, %d failed, %d lost); %s%n",
                     s.workerId(), s.evaluated(), s.done(), s.failed(), s.lost(), s.exitReason());
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
