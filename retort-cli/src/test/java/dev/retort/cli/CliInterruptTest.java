@@ -84,6 +84,35 @@ class CliInterruptTest {
         assertThat(after.get(3L).worker()).isNotEqualTo(blocked.worker());
     }
 
+    @Test
+    void sigterm_with_thread_workers_returns_every_running_trial_and_kills_their_processes() throws Exception {
+        Path plan = tmp.resolve("threads.yaml");
+        Files.writeString(plan, """
+                experiment: threads
+                objective:
+                  command: [sh, -c, 'echo $$ > pid-{a}; sleep 60; echo "{{\\"value\\": 1}}"']
+                space: {a: [1, 2, 3]}
+                """);
+        Path exp = tmp.resolve("texp");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", plan.toString(), "--dir", exp.toString(), "--threads", "--workers", "2", "--no-progress")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("trun.log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        awaitTrial(exp, 1, t -> t.state() == TrialState.RUNNING, 60_000);
+        awaitTrial(exp, 2, t -> t.state() == TrialState.RUNNING, 60_000);
+        run.destroy();
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(byId(exp).values()).allSatisfy(t -> {
+            assertThat(t.state()).isEqualTo(TrialState.PENDING);
+            assertThat(t.attempt()).isZero();
+        });
+        for (String f : List.of("pid-1", "pid-2")) {
+            long pid = Long.parseLong(Files.readString(tmp.resolve(f)).trim());
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as(f).isFalse();
+        }
+    }
+
     static Map<Long, TrialRecord> byId(Path exp) {
         try (Experiment e = Experiment.join(exp, Clock.systemUTC()); TrialStore s = e.store()) {
             return s.trials(null).stream().collect(Collectors.toMap(TrialRecord::id, t -> t));

@@ -27,6 +27,22 @@ public final class LocalRun {
         });
         List<WorkerLoop> loops = Collections.synchronizedList(new ArrayList<>());
         List<Future<WorkerLoop.Summary>> futures = new ArrayList<>();
+        // Ctrl-C: every worker returns its trials to PENDING before the JVM exits.
+        Thread onExit = new Thread(() -> {
+            List<WorkerLoop> snapshot;
+            synchronized (loops) {
+                snapshot = new ArrayList<>(loops);
+            }
+            snapshot.forEach(WorkerLoop::stop);
+            for (WorkerLoop l : snapshot) {
+                try {
+                    l.awaitFinished(15_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "retort-local-run-shutdown");
+        Runtime.getRuntime().addShutdownHook(onExit);
         try {
             for (int i = 0; i < workers; i++) {
                 String id = Hosts.workerId("t" + (i + 1));
@@ -54,6 +70,11 @@ public final class LocalRun {
             throw new dev.retort.RetortException("a worker failed: " + c, c);
         } finally {
             pool.shutdown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException ignored) {
+                // the JVM is already shutting down: the hook is running
+            }
         }
     }
 }
