@@ -5,7 +5,7 @@ import dev.retort.store.Counts;
 import dev.retort.store.TrialRecord;
 import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
-import dev.retort.sweep.ParameterStats;
+import dev.retort.objective.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -31,7 +31,7 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
             if (c.cost() > 0) sb.append(String.format(java.util.Locale.ROOT, "  %-8s %.6g%n", "cost", c.cost()));
             out().print(sb);
             out().println("\nby parameter value (done/total):");
-            Map<String, Map<Object, Counts>> byValue = ParameterStats.byParameterValue(store);
+            Map<String, Map<Object, Counts>> byValue = store.countsByParameterValue();
             byValue.forEach((param, values) -> {
                 StringBuilder line = new StringBuilder("  " + param + ":");
                 int shown = 0;
@@ -60,6 +60,6 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
     }
 
     static String human(long millis) {
-        return dev.retort.plan.Durations.human(Duration.ofMillis(millis));
+        return Durations.human(Duration.ofMillis(millis));
     }
 }

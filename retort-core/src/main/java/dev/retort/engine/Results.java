@@ -59,8 +59,8 @@ public final class Results {
 
     /** The error text stored for an exception: its type and message, then the top of its stack. */
     public static String describe(Throwable t) {
-        StringBuilder sb = new StringBuilder(t.getClass().getName().startsWith("dev.retort.objective.")
-                ? String.valueOf(t.getMessage()) : t.toString());
+        // Retort's own exceptions (a command's exit code and stderr, a timeout) carry messages written for people
+        StringBuilder sb = new StringBuilder(t instanceof dev.retort.RetortException ? String.valueOf(t.getMessage()) : t.toString());
         StackTraceElement[] st = t.getStackTrace();
         if (!(t instanceof dev.retort.RetortException)) {
             for (int i = 0; i < Math.min(8, st.length); i++) sb.append("\n    at ").append(st[i]);

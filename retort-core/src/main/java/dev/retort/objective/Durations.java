@@ -3,12 +3,40 @@ package dev.retort.objective;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Renders durations for messages: {@code 500ms}, {@code 10s}, {@code 1.5s}, {@code 2m30s}, {@code 1h5m}. */
-final class Durations {
+/**
+ * Durations as people write and read them. {@link #parse}: {@code 90s}, {@code 10m}, {@code 2h}, {@code 1h30m},
+ * {@code 500ms}, {@code 1d}; a bare number is seconds. {@link #human}: {@code 500ms}, {@code 10s}, {@code 1.5s},
+ * {@code 2m30s}, {@code 1h5m}.
+ */
+public final class Durations {
+    private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
+
     private Durations() {
     }
 
-    static String human(Duration d) {
+    public static Duration parse(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT).replace(" ", "");
+        if (t.isEmpty()) throw new IllegalArgumentException("empty duration");
+        if (t.matches("\\d+(\\.\\d+)?")) return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
+        java.util.regex.Matcher m = PART.matcher(t);
+        int pos = 0;
+        double millis = 0;
+        while (m.find() && m.start() == pos) {
+            double v = Double.parseDouble(m.group(1));
+            millis += v * switch (m.group(2)) {
+                case "ms" -> 1;
+                case "s" -> 1_000;
+                case "m" -> 60_000;
+                case "h" -> 3_600_000;
+                default -> 86_400_000;
+            };
+            pos = m.end();
+        }
+        if (pos != t.length()) throw new IllegalArgumentException("not a duration: " + text);
+        return Duration.ofMillis(Math.round(millis));
+    }
+
+    public static String human(Duration d) {
         long ms = d.toMillis();
         if (ms < 1000) return ms + "ms";
         if (ms < 60_000) {

@@ -132,7 +132,7 @@ public final class Yaml {
     public java.time.Duration duration(Node n, String key) {
         String text = n instanceof ScalarNode s ? s.getValue() : describe(n);
         try {
-            return Durations.parse(text);
+            return dev.retort.objective.Durations.parse(text);
         } catch (IllegalArgumentException e) {
             throw error(n, key, text, "is not a duration", "e.g. 90s, 10m, 2h, 1h30m, 500ms, or a number of seconds");
         }

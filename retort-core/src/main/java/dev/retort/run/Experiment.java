@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An experiment directory and its store: {@code <dir>/retort.db} (SQLite), {@code <dir>/trials/},
@@ -54,17 +55,22 @@ public final class Experiment implements AutoCloseable {
         String identity = plan.identityJson();
         String hash = Config.sha256Hex(identity);
         Path dbFile = dir.resolve(DB_FILE);
-        if (Files.exists(dbFile)) {
+        boolean existed = Files.exists(dbFile);
+        Database db = Database.sqlite(dbFile, clock); // opening an existing store writes nothing
+        if (existed) {
             // check before creating anything, so a refused plan writes nothing
-            try (Database probe = Database.sqlite(dbFile, clock)) {
-                probe.find(plan.name()).ifPresent(existing -> check(existing, plan, identity, mode, dir));
-                List<String> others = probe.experimentNames();
-                if (probe.find(plan.name()).isEmpty() && !others.isEmpty())
+            try {
+                Optional<ExperimentRow> existing = db.find(plan.name());
+                existing.ifPresent(e -> check(e, plan, identity, mode, dir));
+                List<String> others = db.experimentNames();
+                if (existing.isEmpty() && !others.isEmpty())
                     throw new PlanException(dir + " holds experiment '" + others.get(0) + "', not '" + plan.name()
                             + "'; allowed: the same experiment name, or another --dir");
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
             }
         }
-        Database db = Database.sqlite(dbFile, clock);
         try {
             ExperimentRow row = db.create(plan.name(), identity, hash, plan.metric().name(), plan.metric().goal().name());
             try (TrialStore store = db.open(row, plan.store())) {

@@ -153,7 +153,7 @@ public final class ParamSweeper implements AutoCloseable {
     }
 
     public Map<String, Map<Object, Counts>> statsByParameterValue() {
-        return ParameterStats.byParameterValue(store);
+        return store.countsByParameterValue();
     }
 
     public List<Config> remaining() {

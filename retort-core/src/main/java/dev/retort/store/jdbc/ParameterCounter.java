@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.retort.BugException;
 import dev.retort.store.Counts;
 import dev.retort.store.TrialState;
-import dev.retort.sweep.ParameterStats;
 
 import java.io.IOException;
 import java.util.EnumMap;
@@ -39,10 +38,21 @@ final class ParameterCounter {
         }
     }
 
+    /** Numbers by value, then strings, then booleans: the values of one parameter may mix types. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static int compareValues(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            int c = Double.compare(x.doubleValue(), y.doubleValue());
+            return c != 0 ? c : a.getClass().getName().compareTo(b.getClass().getName());
+        }
+        if (a.getClass() == b.getClass()) return ((Comparable) a).compareTo(b);
+        return a.getClass().getName().compareTo(b.getClass().getName());
+    }
+
     Map<String, Map<Object, Counts>> result() {
         Map<String, Map<Object, Counts>> out = new TreeMap<>();
         acc.forEach((name, values) -> {
-            Map<Object, Counts> m = new TreeMap<>(ParameterStats::compareValues);
+            Map<Object, Counts> m = new TreeMap<>(ParameterCounter::compareValues);
             values.forEach((v, n) -> {
                 EnumMap<TrialState, Long> byState = new EnumMap<>(TrialState.class);
                 for (TrialState s : TrialState.values()) byState.put(s, n[s.ordinal()]);

@@ -39,11 +39,15 @@ final class RecReport {
 
     static ResultTable table(List<TrialRecord> trials, List<String> metrics) {
         boolean folds = trials.stream().anyMatch(t -> t.config().has("fold"));
+        Map<Long, Map<String, Object>> results = new java.util.HashMap<>(); // each result parsed once
+        for (TrialRecord t : trials) results.put(t.id(), Results.fromJson(t.resultJson()));
         Map<String, List<TrialRecord>> byConfig = new LinkedHashMap<>();
         for (TrialRecord t : trials) byConfig.computeIfAbsent(configKey(t.config()), k -> new ArrayList<>()).add(t);
         String first = metrics.get(0);
         List<Map.Entry<String, List<TrialRecord>>> groups = new ArrayList<>(byConfig.entrySet());
-        groups.sort((a, b) -> Double.compare(mean(b.getValue(), first), mean(a.getValue(), first)));
+        Map<String, Double> means = new java.util.HashMap<>();
+        for (Map.Entry<String, List<TrialRecord>> g : groups) means.put(g.getKey(), mean(g.getValue(), first, results));
+        groups.sort((a, b) -> Double.compare(means.get(b.getKey()), means.get(a.getKey())));
         List<String> cols = new ArrayList<>(List.of("algorithm", "params"));
         if (folds) cols.add("fold");
         cols.addAll(metrics);
@@ -55,7 +59,7 @@ final class RecReport {
             Config c = ts.get(0).config();
             String alg = c.getString("algorithm") + "-" + params(c).with("algorithm", c.getString("algorithm")).shortHash();
             for (TrialRecord t : ts) {
-                Map<String, Object> r = Results.fromJson(t.resultJson());
+                Map<String, Object> r = results.get(t.id());
                 List<Object> row = new ArrayList<>(List.of(alg, paramText(c)));
                 if (folds) row.add(t.config().has("fold") ? t.config().getLong("fold") : null);
                 for (String m : metrics) row.add(r.get(m) instanceof Number n ? n.doubleValue() : null);
@@ -65,9 +69,9 @@ final class RecReport {
             }
             if (folds && ts.size() > 1) {
                 List<Object> row = new ArrayList<>(List.of(alg, paramText(c), "mean ± std"));
-                for (String m : metrics) row.add(meanStd(ts, m));
-                row.add(meanStd(ts, "fit_seconds"));
-                row.add(meanStd(ts, "predict_seconds"));
+                for (String m : metrics) row.add(meanStd(ts, m, results));
+                row.add(meanStd(ts, "fit_seconds", results));
+                row.add(meanStd(ts, "predict_seconds", results));
                 rows.add(row);
             }
         }
@@ -94,11 +98,11 @@ final class RecReport {
         return parts.isEmpty() ? "-" : String.join(" ", parts);
     }
 
-    private static double mean(List<TrialRecord> ts, String metric) {
+    private static double mean(List<TrialRecord> ts, String metric, Map<Long, Map<String, Object>> results) {
         double s = 0;
         int n = 0;
         for (TrialRecord t : ts) {
-            if (Results.fromJson(t.resultJson()).get(metric) instanceof Number x) {
+            if (results.get(t.id()).get(metric) instanceof Number x) {
                 s += x.doubleValue();
                 n++;
             }
@@ -106,9 +110,9 @@ final class RecReport {
         return n == 0 ? Double.NEGATIVE_INFINITY : s / n;
     }
 
-    private static String meanStd(List<TrialRecord> ts, String metric) {
+    private static String meanStd(List<TrialRecord> ts, String metric, Map<Long, Map<String, Object>> results) {
         List<Double> v = new ArrayList<>();
-        for (TrialRecord t : ts) if (Results.fromJson(t.resultJson()).get(metric) instanceof Number x) v.add(x.doubleValue());
+        for (TrialRecord t : ts) if (results.get(t.id()).get(metric) instanceof Number x) v.add(x.doubleValue());
         if (v.isEmpty()) return "";
         double m = v.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double ss = v.stream().mapToDouble(x -> (x - m) * (x - m)).sum();
