@@ -1,38 +1,35 @@
 package dev.retort.cli;
 
-import dev.retort.report.ResultTable;
 import dev.retort.run.Experiment;
-import dev.retort.store.AtomicFiles;
-import dev.retort.store.TrialRecord;
 import dev.retort.store.TrialStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Every trial (any state) with its parameters and results, as CSV or JSON, to a file or stdout. */
-@Command(name = "export", description = "Export every trial as CSV or JSON.")
+/** Every trial (any state) with its parameters and results, to a file or stdout. */
+@Command(name = "export", description = "Export every trial (any state) as CSV, JSON, Markdown or a text table.")
 final class ExportCommand extends CliCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
     Path dir;
 
-    @Option(names = "--format", defaultValue = "csv", description = "csv, json or markdown (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "csv, json, markdown or table (default: from the -o file name, else csv).")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here (atomically) instead of stdout.")
-    Path output;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write here (atomically); '-' or none: stdout. The extension (.csv .json .md .txt) sets the format.")
+    String output;
 
     @Override
     public Integer call() throws Exception {
-        ResultTable.Format f = Formats.parse(format);
+        Formats.Format f = Formats.choose("export", format, output, Formats.Format.CSV, Formats.TABLES);
         try (Experiment exp = ExperimentDir.join(dir); TrialStore store = exp.store()) {
-            List<TrialRecord> all = store.trials(null);
-            String text = ResultTable.of(all, exp.plan().metric()).withState(all).render(f);
-            if (output == null) out().print(text);
-            else AtomicFiles.writeString(output, text);
+            Path file = Output.write(output, out(), w -> Reports.export(w, exp, store, f));
+            if (file != null) err().println("wrote " + file + " (" + Files.size(file) + " bytes)");
             return 0;
         }
     }

@@ -11,7 +11,6 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** A recommender trial's predictions (TSV or TREC run) or its test split (TREC qrels), for trec_eval. */
@@ -20,30 +19,29 @@ final class PredictionsCommand extends CliCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
     Path dir;
 
-    @Parameters(index = "1", paramLabel = "TRIAL", description = "The trial id (see 'retort results --format csv').")
+    @Parameters(index = "1", paramLabel = "TRIAL", description = "The trial id (the trial column of 'retort results').")
     long trialId;
 
-    @Option(names = "--format", defaultValue = "tsv", description = "tsv, trec or qrels (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "tsv, trec (run, rank-based scores) or qrels (default: from the -o file name, else tsv).")
     String format;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Output file (written atomically).")
-    Path output;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write here (atomically); '-' or none: stdout. The extension (.tsv .trec .run .qrels) sets the format.")
+    String output;
 
     @Override
     public Integer call() throws Exception {
-        RecExports.Kind kind;
-        try {
-            kind = RecExports.Kind.valueOf(format.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new PlanException("--format: '" + format + "' is not a predictions format; allowed: tsv, trec, qrels");
-        }
+        Formats.Format f = Formats.choose("predictions", format, output, Formats.Format.TSV, Formats.PREDICTIONS);
+        RecExports.Kind kind = RecExports.Kind.valueOf(f.name());
         try (Experiment exp = ExperimentDir.join(dir); TrialStore store = exp.store()) {
             if (!exp.plan().objective().kind().equals("rec"))
                 throw new PlanException(dir + ": experiment '" + exp.plan().name() + "' is not a recommender experiment; allowed: one with datasets and algorithms");
             TrialRecord t = store.trials(null).stream().filter(r -> r.id() == trialId).findFirst()
-                    .orElseThrow(() -> new PlanException("trial " + trialId + " is not in " + dir + "; allowed: 1.." + store.counts().total()));
-            RecExports.export(exp.dir(), exp.plan().objective().identity(), exp.plan().objective().runtime(), t, kind, output);
-            err().println("wrote " + output + " (" + Files.size(output) + " bytes)");
+                    .orElseThrow(() -> new PlanException("TRIAL: trial " + trialId + " is not in " + dir + "; allowed: 1.." + store.counts().total()));
+            RecExports.Export export = RecExports.prepare(exp.dir(), exp.plan().objective().identity(), exp.plan().objective().runtime(), t, kind);
+            Path file = Output.write(output, out(), export::writeTo);
+            if (file != null) err().println("wrote " + file + " (" + Files.size(file) + " bytes)");
             return 0;
         }
     }

@@ -3,14 +3,20 @@ package dev.retort.cli;
 import dev.retort.engine.Metric;
 import dev.retort.plan.PlanExtension;
 import dev.retort.plan.PlanParser;
+import dev.retort.report.ExportedTrial;
+import dev.retort.report.Json;
 import dev.retort.report.ResultTable;
+import dev.retort.report.TrialExports;
+import dev.retort.report.TrialTables;
 import dev.retort.run.Experiment;
 import dev.retort.store.Counts;
 import dev.retort.store.TrialRecord;
 import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,26 +26,41 @@ final class Reports {
     private Reports() {
     }
 
-    /** The best {@code top} DONE trials (all when top <= 0), sorted by the metric. */
-    static void printResults(PrintWriter out, Experiment exp, TrialStore store, int top, ResultTable.Format format) {
+    /**
+     * The best {@code top} DONE trials (all when top <= 0), sorted by the metric: a table (text, CSV, Markdown)
+     * or, as JSON, an array of {@link ExportedTrial} records. Extensions (the recommender plan) may render their own.
+     */
+    static void printResults(Writer out, Experiment exp, TrialStore store, int top, Formats.Format format) throws IOException {
         Metric m = exp.plan().metric();
-        String custom = extensionReport(exp, store, format);
+        String custom = extensionReport(exp, store, format.table());
         if (custom != null) {
-            out.print(custom);
+            out.write(custom);
             return;
         }
-        List<TrialRecord> rows = store.best(m.goal().maximize(), top <= 0 ? Integer.MAX_VALUE : top);
-        out.print(ResultTable.of(rows, m).render(format));
-        if (format == ResultTable.Format.TABLE) {
+        List<TrialRecord> best = store.best(m.goal().maximize(), top <= 0 ? Integer.MAX_VALUE : top);
+        List<ExportedTrial> rows = TrialExports.of(exp, store, best);
+        if (format == Formats.Format.JSON) {
+            out.write(Json.pretty(rows.stream().map(ExportedTrial::toJson).toList()));
+            return;
+        }
+        TrialTables.results(rows, m).write(format.table(), out);
+        if (format == Formats.Format.TABLE) {
             long done = store.counts().get(TrialState.DONE);
             if (top > 0 && done > rows.size())
-                out.println("(best " + rows.size() + " of " + done + " DONE trials by " + m.name() + ", "
-                        + m.goal().name().toLowerCase() + "d; --top 0 for all)");
+                out.write("(best " + rows.size() + " of " + done + " DONE trials by " + m.name() + ", "
+                        + m.goal().name().toLowerCase(java.util.Locale.ROOT) + "d; --top 0 for all)\n");
             List<TrialRecord> failed = store.trials(TrialState.FAILED);
             for (TrialRecord f : failed.subList(0, Math.min(3, failed.size())))
-                out.println("FAILED trial " + f.id() + " " + f.config() + ": " + firstLine(f.error()));
-            if (failed.size() > 3) out.println("... and " + (failed.size() - 3) + " more FAILED trials (retort status)");
+                out.write("FAILED trial " + f.id() + " " + f.config() + ": " + firstLine(f.error()) + "\n");
+            if (failed.size() > 3) out.write("... and " + (failed.size() - 3) + " more FAILED trials (retort status)\n");
         }
+    }
+
+    /** Every trial (any state), by id: a table, or as JSON an array of {@link ExportedTrial} records. */
+    static void export(Writer out, Experiment exp, TrialStore store, Formats.Format format) throws IOException {
+        List<ExportedTrial> all = TrialExports.of(exp, store, store.trials(null));
+        if (format == Formats.Format.JSON) out.write(Json.pretty(all.stream().map(ExportedTrial::toJson).toList()));
+        else TrialTables.export(all, exp.plan().metric()).write(format.table(), out);
     }
 
     private static String extensionReport(Experiment exp, TrialStore store, ResultTable.Format format) {

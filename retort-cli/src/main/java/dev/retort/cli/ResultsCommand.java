@@ -1,6 +1,5 @@
 package dev.retort.cli;
 
-import dev.retort.report.ResultTable;
 import dev.retort.run.Experiment;
 import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
@@ -8,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -17,18 +17,23 @@ final class ResultsCommand extends CliCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
     Path dir;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv, json or markdown (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "table, csv, json or markdown (default: from the -o file name, else table).")
     String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write here (atomically); '-' or none: stdout. The extension (.txt .csv .json .md) sets the format.")
+    String output;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "0", description = "Only the best N (default: all).")
     int top;
 
     @Override
-    public Integer call() {
-        ResultTable.Format f = Formats.parse(format);
+    public Integer call() throws Exception {
+        Formats.Format f = Formats.choose("results", format, output, Formats.Format.TABLE, Formats.TABLES);
         try (Experiment exp = ExperimentDir.join(dir); TrialStore store = exp.store()) {
-            Reports.printResults(out(), exp, store, top, f);
+            Path file = Output.write(output, out(), w -> Reports.printResults(w, exp, store, top, f));
+            if (file != null) err().println("wrote " + file + " (" + Files.size(file) + " bytes)");
             return store.counts().get(TrialState.FAILED) > 0 ? 1 : 0;
         }
     }

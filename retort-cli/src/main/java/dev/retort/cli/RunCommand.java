@@ -9,7 +9,6 @@ import dev.retort.run.RunResult;
 import dev.retort.store.Counts;
 import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
-import dev.retort.report.ResultTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,7 +78,7 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
                 err().println("nothing to run: all " + before.total() + " trials of '" + plan.name() + "' are finished");
             }
             Counts after = store.counts();
-            Reports.printResults(out(), exp, store, top, ResultTable.Format.TABLE);
+            Reports.printResults(out(), exp, store, top, Formats.Format.TABLE);
             Reports.printSummary(err(), d, after);
             return after.get(TrialState.FAILED) > 0 ? 1 : 0;
         }

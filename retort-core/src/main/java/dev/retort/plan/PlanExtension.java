@@ -43,6 +43,15 @@ public interface PlanExtension {
         return null;
     }
 
+    /**
+     * Fields this extension's trials add to their {@link dev.retort.report.ExportedTrial record}, taken from
+     * the trial's config (the recommender plan adds {@code dataset} and {@code fold}). Keys must not be one of
+     * {@link dev.retort.report.ExportedTrial#FIELDS}. Default: none.
+     */
+    default Map<String, Object> labels(dev.retort.space.Config config) {
+        return Map.of();
+    }
+
     /** Builds the objective in a worker, from the stored {@link ObjectiveSpec}. */
     Objective objective(JsonNode identity, JsonNode runtime, Path experimentDir);
 }

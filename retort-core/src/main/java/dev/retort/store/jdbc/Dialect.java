@@ -69,6 +69,7 @@ public interface Dialect {
     String upsertWorker();                     // (id, experiment_id, host, pid, started_at, heartbeat_at)
     String workerHeartbeat();                  // (heartbeat_at, experiment_id, id)
     String workerStopped();                    // (stopped_at, experiment_id, id)
+    String selectWorkerHosts();                // (experiment_id) -> id, host
 
     /** True when {@code e} means "the database was busy or locked" and the transaction may be retried. */
     boolean isBusy(SQLException e);

@@ -125,6 +125,15 @@ public final class RecPlanExtension implements PlanExtension {
         return RecReport.render(trials, RecReport.metrics(runtime), format);
     }
 
+    /** A recommender trial's dataset and fold (0 for a single split), from its config. */
+    @Override
+    public Map<String, Object> labels(Config config) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("dataset", config.get("dataset"));
+        m.put("fold", config.has("fold") ? config.get("fold") : 0L);
+        return m;
+    }
+
     @Override
     public Objective objective(JsonNode identity, JsonNode runtime, Path experimentDir) {
         String planFile = runtime.path("plan_file").asText("plan.yaml");

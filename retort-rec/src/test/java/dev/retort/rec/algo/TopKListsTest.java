@@ -51,6 +51,6 @@ class TopKListsTest {
     void trecRunHasSixColumnsPerLine(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("run.trec");
         TopKText.writeTrec(LISTS, ids("alice", "bob", "carol"), ids("x", "y", "z"), "retort", file);
-        assertThat(Files.readString(file)).isEqualTo("bob Q0 z 1 0.75 retort\nbob Q0 x 2 0.5 retort\ncarol Q0 y 1 3.0 retort\n");
+        assertThat(Files.readString(file)).as("rank-based scores, n + 1 - rank").isEqualTo("bob Q0 z 1 2 retort\nbob Q0 x 2 1 retort\ncarol Q0 y 1 1 retort\n");
     }
 }
