@@ -65,10 +65,10 @@ final class Formats {
         if (toStdout(output)) return dflt;
         if (byName == null)
             throw new PlanException("-o " + output + ": cannot tell the format from the file name; allowed: a name ending in "
-                    + extensions(allowed) + ", or --format " + names(allowed));
+                    + extensions(allowed) + ", or a --format of " + names(allowed));
         if (!allowed.contains(byName))
             throw new PlanException("-o " + output + ": '" + command + "' does not write " + byName.flag()
-                    + "; allowed: a name ending in " + extensions(allowed) + ", or --format " + names(allowed));
+                    + "; allowed: a name ending in " + extensions(allowed) + ", or a --format of " + names(allowed));
         return byName;
     }
 
@@ -84,7 +84,7 @@ final class Formats {
     }
 
     private static String names(Set<Format> allowed) {
-        return allowed.stream().map(Format::flag).collect(Collectors.joining("|"));
+        return allowed.stream().map(Format::flag).collect(Collectors.joining(", "));
     }
 
     private static String extensions(Set<Format> allowed) {

@@ -58,14 +58,15 @@ class CliReportsTest {
     }
 
     @Test
-    void results_json_is_an_array_of_objects() throws Exception {
+    void results_json_is_an_array_of_trial_records() throws Exception {
         Cli.Result r = Cli.run("results", dir, "--format", "json");
         JsonNode a = new ObjectMapper().readTree(r.out());
         assertThat(a.isArray()).isTrue();
         assertThat(a).hasSize(2);
         assertThat(a.get(0).get("trial").asLong()).isEqualTo(1);
-        assertThat(a.get(0).get("a").asLong()).isEqualTo(1);
-        assertThat(a.get(0).get("value").asDouble()).isEqualTo(1.0);
+        assertThat(a.get(0).get("config").get("a").asLong()).isEqualTo(1);
+        assertThat(a.get(0).get("result").get("value").asDouble()).isEqualTo(1.0);
+        assertThat(a.get(0).get("metric").asDouble()).isEqualTo(1.0);
         assertThat(a.get(1).get("trial").asLong()).isEqualTo(3);
     }
 
@@ -84,9 +85,9 @@ class CliReportsTest {
         Cli.Result r = Cli.run("export", dir, "-o", out.toString());
         assertThat(r.code()).as(r.toString()).isZero();
         var lines = Files.readAllLines(out);
-        assertThat(lines.get(0)).isEqualTo("trial,state,a,value,seconds,error");
-        assertThat(lines.get(1)).startsWith("1,DONE,1,1.0,");
-        assertThat(String.join("\n", lines)).contains("2,FAILED,2,").contains("exit code 4").contains("nope");
+        assertThat(lines.get(0)).isEqualTo("trial,state,attempt,a,value,cost,seconds,worker,host,created,started,finished,phase,error");
+        assertThat(lines.get(1)).startsWith("1,DONE,1,1,1.0,,");
+        assertThat(String.join("\n", lines)).contains("2,FAILED,1,2,,").contains("exit code 4").contains("nope");
         Cli.Result json = Cli.run("export", dir, "--format", "json");
         assertThat(json.out()).contains("\"state\" : \"FAILED\"").contains("\"state\" : \"DONE\"");
     }

@@ -126,7 +126,7 @@ class RecPlanTest {
         assertThat(Files.readAllLines(tmp.resolve("q.qrels")).get(0)).matches("u\\d+ 0 i\\d+ 1");
         Cli.Result bad = Cli.run("predictions", dir, "1", "--format", "xml", "-o", tmp.resolve("x").toString());
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("'xml' is not a predictions format; allowed: tsv, trec, qrels");
+        assertThat(bad.err()).contains("--format: 'xml' is not a format of 'predictions'; allowed: tsv, trec, qrels");
     }
 
     Cli.Result bad(String yaml) throws IOException {
