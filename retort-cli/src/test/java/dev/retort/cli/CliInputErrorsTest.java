@@ -98,7 +98,7 @@ class CliInputErrorsTest {
         assertThat(made.code()).as(made.toString()).isZero();
         Cli.Result r = Cli.run("results", tmp.resolve("exp").toString(), "--format", "xml");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--format: 'xml' is not a format; allowed: table, csv, json, markdown")
+        assertThat(r.err()).contains("--format: 'xml' is not a format of 'results'; allowed: table, csv, json, markdown")
                 .doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(r.out()).isEmpty();
     }
