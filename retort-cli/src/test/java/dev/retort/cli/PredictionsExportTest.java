@@ -55,9 +55,12 @@ class PredictionsExportTest {
     }
 
     @Test
-    void trec_scores_strictly_decrease_so_trec_evals_sort_keeps_retorts_order_despite_tied_model_scores() {
-        List<String[]> tsv = Cli.run("predictions", dir, "1", "--format", "tsv").out().lines().skip(1).map(l -> l.split("\t")).toList();
-        List<String[]> trec = Cli.run("predictions", dir, "1", "-o", "-", "--format", "trec").out().lines().map(l -> l.split(" ")).toList();
+    void trec_scores_strictly_decrease_so_trec_evals_sort_keeps_retorts_order_despite_tied_model_scores() throws Exception {
+        Path tsvFile = tmp.resolve("order.tsv"), trecFile = tmp.resolve("order.trec");
+        assertThat(Cli.run("predictions", dir, "1", "--format", "tsv", "-o", tsvFile.toString()).code()).isZero();
+        assertThat(Cli.run("predictions", dir, "1", "--format", "trec", "-o", trecFile.toString()).code()).isZero();
+        List<String[]> tsv = Files.readAllLines(tsvFile).stream().skip(1).map(l -> l.split("\t")).toList();
+        List<String[]> trec = Files.readAllLines(trecFile).stream().map(l -> l.split(" ")).toList();
         assertThat(trec).hasSameSizeAs(tsv);
         boolean ties = false;
         for (int i = 1; i < tsv.size(); i++)
