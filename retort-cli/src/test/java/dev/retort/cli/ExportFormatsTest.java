@@ -145,6 +145,18 @@ class ExportFormatsTest {
         assertThat(Cli.run("export", dir, "--format", "csv", "-o", unknown.toString()).code()).as("--format decides for an unknown extension").isZero();
     }
 
+    @Test
+    void an_output_path_that_cannot_take_a_file_is_a_flag_error_not_a_bug() throws Exception {
+        Path blocker = tmp.resolve("a-file");
+        Files.writeString(blocker, "x");
+        Cli.Result r = Cli.run("export", dir, "-o", blocker.resolve("sub/all.csv").toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("-o " + blocker.resolve("sub/all.csv") + ": cannot write there").doesNotContain("BUG", "\tat ");
+        Cli.Result d = Cli.run("export", dir, "-o", tmp.toString(), "--format", "csv");
+        assertThat(d.code()).isEqualTo(2);
+        assertThat(d.err()).contains("is a directory");
+    }
+
     /** Rows of a CSV document by header name, read with FastCSV. */
     static List<Map<String, String>> csv(String text) {
         try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(text)) {
