@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Where a command's document goes: stdout for no {@code -o} or {@code -o -}, else a file written atomically. */
@@ -41,7 +40,7 @@ final class Output {
                 content.writeTo(w);
                 w.flush();
             });
-        } catch (AccessDeniedException | NoSuchFileException | FileSystemException e) {
+        } catch (FileSystemException e) {
             // the place named by -o cannot take a file: a flag mistake (no space left is a FileSystemException too)
             String why = e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
             if (why.contains("No space left")) throw new RetortException("-o " + output + ": cannot write: " + why + "; nothing was written", e);
