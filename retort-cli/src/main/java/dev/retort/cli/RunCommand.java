@@ -5,6 +5,7 @@ import dev.retort.plan.Plan;
 import dev.retort.plan.PlanParser;
 import dev.retort.run.Experiment;
 import dev.retort.run.LocalRun;
+import dev.retort.run.RunOutcome;
 import dev.retort.run.RunResult;
 import dev.retort.store.Counts;
 import dev.retort.store.TrialState;
@@ -15,9 +16,9 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /** Registers a plan's trials and runs worker processes until the experiment is finished or a limit stops it. */
 @Command(name = "run", description = "Run a plan: register its trials, run workers, print the results.")
@@ -67,48 +68,47 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
             if (retryFailed) store.reset(TrialState.FAILED);
             Counts before = store.counts();
             boolean work = before.get(TrialState.PENDING) > 0 || before.get(TrialState.RUNNING) > 0;
-            if (work) {
-                if (threads) {
-                    RunResult r = LocalRun.run(exp, plan.workers(), loader, List.of(), clock);
-                    r.workers().forEach(s -> err().println("worker " + s.workerId() + ": " + s.evaluated() + " trials; " + s.exitReason()));
-                } else {
-                    runProcesses(exp, plan, store, before);
+            RunOutcome outcome;
+            try (RunInterrupt interrupt = new RunInterrupt()) {
+                try {
+                    if (!work) {
+                        err().println("nothing to run: all " + before.total() + " trials of '" + plan.name() + "' are finished");
+                        outcome = RunOutcome.of(before, null, false, 0, List.of());
+                    } else if (threads) {
+                        LocalRun run = LocalRun.start(exp, plan.workers(), loader, List.of(), clock);
+                        interrupt.onInterrupt(run::stop);
+                        RunResult r = run.await();
+                        r.workers().forEach(s -> err().println("worker " + s.workerId() + ": " + s.evaluated() + " trials; " + s.exitReason()));
+                        outcome = r.outcome();
+                    } else {
+                        outcome = runProcesses(exp, plan, store, before, interrupt);
+                    }
+                    Reports.printResults(out(), exp, store, top, Formats.Format.TABLE);
+                    Reports.printSummary(err(), d, store.counts());
+                    err().println("retort: " + outcome.message(plan.limits()));
+                    out().flush();
+                    err().flush();
+                    return outcome.exitCode();
+                } finally {
+                    interrupt.reported();
                 }
-            } else {
-                err().println("nothing to run: all " + before.total() + " trials of '" + plan.name() + "' are finished");
             }
-            Counts after = store.counts();
-            Reports.printResults(out(), exp, store, top, Formats.Format.TABLE);
-            Reports.printSummary(err(), d, after);
-            return after.get(TrialState.FAILED) > 0 ? 1 : 0;
         }
     }
 
-    private void runProcesses(Experiment exp, Plan plan, TrialStore store, Counts before) throws InterruptedException {
+    private RunOutcome runProcesses(Experiment exp, Plan plan, TrialStore store, Counts before, RunInterrupt interrupt)
+            throws InterruptedException {
         String prefix = Hosts.name() + "-" + ProcessHandle.current().pid();
-        List<WorkerProcesses.Child> children = WorkerProcesses.start(exp.dir(), exp.logsDir(), plan.workers(), classpath, prefix);
-        Thread stopper = new Thread(() -> {
-            for (WorkerProcesses.Child c : children) c.process().destroy(); // SIGTERM: each worker returns its trials
-            for (WorkerProcesses.Child c : children) {
-                try {
-                    c.process().waitFor(20, TimeUnit.SECONDS);
-                } catch (InterruptedException ignored) {
-                    return;
-                }
-            }
-            err().println("\nretort: interrupted; running trials went back to PENDING. Run the same command to resume.");
-        }, "retort-run-shutdown");
-        Runtime.getRuntime().addShutdownHook(stopper);
+        int bound = WorkerSupervisor.restartBound(plan.workers(), plan.store().maxAttempts());
+        WorkerSupervisor supervisor = new WorkerSupervisor(exp, store, classpath, prefix, bound, err());
+        long startedAt = System.nanoTime();
+        interrupt.onInterrupt(supervisor::requestStop);
+        supervisor.start(plan.workers());
         Progress progress = new Progress(!noProgress && System.console() != null, before, err());
-        while (children.stream().anyMatch(c -> c.process().isAlive())) {
-            children.get(0).process().waitFor(250, TimeUnit.MILLISECONDS);
-            progress.update(store.counts());
-        }
-        progress.finish(store.counts());
-        Runtime.getRuntime().removeShutdownHook(stopper);
-        for (WorkerProcesses.Child c : children) {
-            int code = c.process().exitValue();
-            if (code != 0) err().println("retort: worker " + c.id() + " exited with code " + code + "; see " + c.err());
-        }
+        WorkerSupervisor.Report report = supervisor.supervise(progress);
+        Counts after = store.counts();
+        progress.finish(after);
+        String limit = RunOutcome.limitReached(plan.limits(), after, Duration.ofNanos(System.nanoTime() - startedAt), !report.gaveUp());
+        return RunOutcome.of(after, limit, report.interrupted(), report.returned(), report.deaths());
     }
 }

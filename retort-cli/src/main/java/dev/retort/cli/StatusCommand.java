@@ -6,6 +6,7 @@ import dev.retort.store.TrialRecord;
 import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
 import dev.retort.objective.Durations;
+import dev.retort.engine.WorkerLiveness;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -47,12 +48,12 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
             long now = System.currentTimeMillis();
             var running = store.trials(TrialState.RUNNING);
             if (!running.isEmpty()) {
+                Map<String, WorkerLiveness.Verdict> workers = RunningTrials.liveness(store);
                 out().println("\nrunning:");
                 for (TrialRecord t : running) {
                     long age = t.startedAt() == null ? 0 : now - t.startedAt();
-                    long lease = t.leaseUntil() == null ? 0 : t.leaseUntil() - now;
-                    out().printf("  trial %d  worker %s  running %s  lease %s  %s%n", t.id(), t.worker(),
-                            human(age), lease >= 0 ? "ok (" + human(lease) + " left)" : "EXPIRED " + human(-lease) + " ago", t.config());
+                    out().printf("  trial %d  worker %s  running %s  %s  %s%n", t.id(), t.worker(),
+                            human(age), RunningTrials.describe(t, workers.get(t.worker()), now), t.config());
                 }
             }
             return 0;

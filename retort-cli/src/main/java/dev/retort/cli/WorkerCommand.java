@@ -25,6 +25,10 @@ final class WorkerCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--classpath", paramLabel = "PATHS", description = "Jars or directories with objective classes, ':'-separated.")
     String classpath;
 
+    /** Set by {@code retort run}: stdin is a pipe from the run, and its end (the run died) stops this worker. */
+    @Option(names = "--watch-parent", hidden = true)
+    boolean watchParent;
+
     @Override
     public Integer call() throws Exception {
         ClassLoader loader = ClassPaths.loader(classpath);
@@ -41,6 +45,7 @@ final class WorkerCommand extends CliCommand implements Callable<Integer> {
                 }
             }, "retort-worker-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
+            if (watchParent) watchParent(loop);
             WorkerLoop.Summary s = loop.run();
             out().printf("worker %s: %d trials (%d done, %d failed, %d lost); %s%n",
                     s.workerId(), s.evaluated(), s.done(), s.failed(), s.lost(), s.exitReason());
@@ -51,5 +56,23 @@ final class WorkerCommand extends CliCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** Stops the loop when stdin ends: the run that started this worker exited or was killed. */
+    private void watchParent(WorkerLoop loop) {
+        Thread t = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the run never writes; anything read is ignored
+                }
+            } catch (java.io.IOException e) {
+                // a broken pipe means the same: the run is gone
+            }
+            err().println("retort worker: the run that started this worker is gone (its pipe closed); stopping");
+            err().flush();
+            loop.stop();
+        }, "retort-parent-watch");
+        t.setDaemon(true);
+        t.start();
     }
 }

@@ -2,7 +2,6 @@ package dev.retort.cli;
 
 import dev.retort.RetortException;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,30 +29,29 @@ final class WorkerProcesses {
         return out;
     }
 
-    static List<Child> start(Path experimentDir, Path logsDir, int n, String classpath, String idPrefix) {
+    /**
+     * Starts one {@code retort worker} child. Its stdin is a pipe from this process that is never written:
+     * when this process dies, even by {@code kill -9}, the pipe closes and the worker stops ({@code --watch-parent}),
+     * returning its trials to PENDING, instead of running on as an orphan.
+     */
+    static Child start(Path experimentDir, Path logsDir, String id, String classpath) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<Child> out = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(forwardedJvmOptions());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "worker", experimentDir.toString(), "--id", id, "--watch-parent"));
+        if (classpath != null) cmd.addAll(List.of("--classpath", classpath));
+        Path err = logsDir.resolve("worker-" + id + ".err");
         try {
             Files.createDirectories(logsDir);
-            for (int i = 1; i <= n; i++) {
-                String id = idPrefix + "-w" + i;
-                List<String> cmd = new ArrayList<>(List.of(java));
-                cmd.addAll(forwardedJvmOptions());
-                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                        Main.class.getName(), "worker", experimentDir.toString(), "--id", id));
-                if (classpath != null) cmd.addAll(List.of("--classpath", classpath));
-                Path err = logsDir.resolve("worker-" + id + ".err");
-                Process p = new ProcessBuilder(cmd)
-                        .redirectOutput(logsDir.resolve("worker-" + id + ".out").toFile())
-                        .redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                        .start();
-                out.add(new Child(id, p, err));
-            }
+            Process p = new ProcessBuilder(cmd)
+                    .redirectOutput(logsDir.resolve("worker-" + id + ".out").toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .start();
+            return new Child(id, p, err);
         } catch (IOException e) {
-            out.forEach(c -> c.process().destroy());
-            throw new RetortException("cannot start worker processes: " + e.getMessage(), e);
+            throw new RetortException("cannot start worker process " + id + ": " + e.getMessage(), e);
         }
-        return out;
     }
 }

@@ -3,7 +3,6 @@ package dev.retort.engine;
 import dev.retort.store.ClaimedTrial;
 import dev.retort.store.TrialStore;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +13,12 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Renews the leases of a worker's held trials every heartbeat interval, and reports the ones it lost. */
+/**
+ * Every heartbeat interval: renews the leases of a worker's held trials and reports the ones it lost, then
+ * returns other workers' lapsed leases to PENDING (or FAILED after {@code max_attempts}). Reclaiming on every
+ * beat, not only when a claim comes back empty, puts a dead worker's trial back within one lease plus one
+ * heartbeat even while PENDING trials keep every live worker busy.
+ */
 public final class Heartbeat {
     private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
 
@@ -24,7 +28,7 @@ public final class Heartbeat {
     private final String workerId;
     private final ScheduledExecutorService timer;
 
-    public Heartbeat(TrialStore store, Map<Long, ClaimedTrial> held, Consumer<Set<Long>> onLost, Clock clock, String workerId) {
+    public Heartbeat(TrialStore store, Map<Long, ClaimedTrial> held, Consumer<Set<Long>> onLost, String workerId) {
         this.store = store;
         this.held = held;
         this.onLost = onLost;
@@ -43,8 +47,11 @@ public final class Heartbeat {
 
     private void beat() {
         try {
+            // renew first: a worker that was frozen past its lease keeps a trial nobody took meanwhile
             Set<Long> lost = store.renew(new ArrayList<>(held.values()));
             if (!lost.isEmpty()) onLost.accept(lost);
+            int reclaimed = store.reclaimExpired();
+            if (reclaimed > 0) LOG.info(workerId + ": returned " + reclaimed + " trials whose leases lapsed");
             store.workerHeartbeat(workerId);
         } catch (RuntimeException e) {
             // a missed beat is survivable: the lease is several beats long

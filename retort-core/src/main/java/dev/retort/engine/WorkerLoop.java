@@ -27,11 +27,16 @@ import java.util.logging.Logger;
 
 /**
  * One worker: check the limits, claim, evaluate, record, run the hooks; repeat. A heartbeat thread renews
- * the leases of held trials and interrupts an evaluation whose trial was reclaimed (fenced out).
+ * the leases of held trials, reclaims other workers' lapsed leases, and interrupts an evaluation whose trial
+ * was reclaimed (fenced out).
  *
  * <p>The worker exits when the limits say so, when {@link #stop()} is called, or when nothing is PENDING,
  * the strategy proposes nothing more and no other worker holds a trial that could come back. Whatever it
  * holds when it exits goes back to PENDING at once.
+ *
+ * <p>Every trial the loop claims ends in exactly one of: recorded (DONE/FAILED), lost (reclaimed by another
+ * worker; counted in {@code lost}), or returned to PENDING when the loop exits. None stays held and renewed
+ * without being evaluated.
  */
 public final class WorkerLoop {
     private static final Logger LOG = Logger.getLogger(WorkerLoop.class.getName());
@@ -41,8 +46,17 @@ public final class WorkerLoop {
                           Limits limits, WorkerSettings settings, Clock clock, List<TrialHook> hooks) {
     }
 
-    /** Why the worker stopped, and what it did. */
-    public record Summary(String workerId, long evaluated, long done, long failed, long lost, String exitReason) {
+    /**
+     * Why the worker stopped, and what it did.
+     *
+     * @param lost     trials reclaimed by another worker while this one held them (their results discarded)
+     * @param returned trials given back to PENDING when the loop exited (stop, or a limit with a batch in hand)
+     */
+    public record Summary(String workerId, long evaluated, long done, long failed, long lost, long returned, StopReason stop) {
+        /** The stop reason as printed, e.g. {@code no trials left}. */
+        public String exitReason() {
+            return stop.text();
+        }
     }
 
     private final Context ctx;
@@ -50,7 +64,13 @@ public final class WorkerLoop {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile Thread runner;
-    private volatile ClaimedTrial current;
+    /**
+     * Guards {@link #current} and the interrupt that fences it out: the heartbeat interrupts the runner only
+     * while the lost trial is the one being evaluated, and the runner clears its interrupt status under the
+     * same lock as it stops evaluating, so an interrupt meant for one trial can never land in the next.
+     */
+    private final Object evaluating = new Object();
+    private ClaimedTrial current;
 
     public WorkerLoop(Context ctx) {
         this.ctx = ctx;
@@ -73,7 +93,7 @@ public final class WorkerLoop {
     /** A group is committed at the latest this long after its first trial finished. */
     static final long GROUP_WINDOW_NANOS = 20_000_000L;
 
-    private long evaluated, done, failed, lost;
+    private long evaluated, done, failed, lost, returned;
     private final List<Completion> unsaved = new ArrayList<>();
     private final List<Long> unsavedMillis = new ArrayList<>();
     private long firstUnsavedAt;
@@ -83,9 +103,9 @@ public final class WorkerLoop {
         TrialStore store = ctx.store();
         String id = ctx.settings().workerId();
         store.workerStarted(id, Hosts.name(), ProcessHandle.current().pid());
-        Heartbeat heartbeat = new Heartbeat(store, held, this::fencedOut, ctx.clock(), id);
+        Heartbeat heartbeat = new Heartbeat(store, held, this::fencedOut, id);
         heartbeat.start();
-        String reason;
+        StopReason reason;
         ArrayDeque<ClaimedTrial> queue = new ArrayDeque<>();
         long startedAt = ctx.clock().millis();
         int batch = 1;
@@ -117,10 +137,14 @@ public final class WorkerLoop {
                 long startedMillis = ctx.clock().millis();
                 Outcome outcome = evaluate(t);
                 long nanos = System.nanoTime() - t0;
-                if (stopping && outcome == null) break; // interrupted by stop(): cancelled in finally
-                if (outcome == null) { // fenced out while running
-                    lost++;
-                    continue;
+                if (outcome == null) {
+                    if (stopping) break; // interrupted by stop(): cancelled in finally
+                    if (!held.containsKey(t.id())) { // fenced out while running
+                        lost++;
+                        continue;
+                    }
+                    // neither stopped nor fenced out: the objective interrupted itself; never leave it held
+                    outcome = Outcome.failed("interrupted: the objective threw InterruptedException (no stop, no lost lease)", null);
                 }
                 if (unsaved.isEmpty()) firstUnsavedAt = t0;
                 unsaved.add(new Completion(t, outcome.startedAt(startedMillis)));
@@ -131,7 +155,7 @@ public final class WorkerLoop {
                 if (!grouping || nanos >= GROUP_BELOW_NANOS || System.nanoTime() - firstUnsavedAt >= GROUP_WINDOW_NANOS) save();
                 batch = nanos < GROUP_BELOW_NANOS ? Math.min(batch * 2, ctx.settings().maxBatch()) : 1;
             }
-            if (stopping && reason == null) reason = "stopped";
+            if (stopping && reason == null) reason = StopReason.STOPPED;
         } finally {
             try {
                 save(); // finished trials are kept even when stopping
@@ -141,7 +165,7 @@ public final class WorkerLoop {
             heartbeat.stop();
             for (ClaimedTrial t : held.values()) {
                 try {
-                    store.cancel(t);
+                    if (store.cancel(t)) returned++;
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, id + ": could not return trial " + t.id() + " to PENDING; its lease will expire", e);
                 }
@@ -154,7 +178,7 @@ public final class WorkerLoop {
             }
             finished.countDown();
         }
-        return new Summary(id, evaluated, done, failed, lost, reason);
+        return new Summary(id, evaluated, done, failed, lost, returned, reason);
     }
 
     /** Commits the finished trials not yet recorded, in one transaction, then runs their hooks. */
@@ -188,21 +212,25 @@ public final class WorkerLoop {
         }
     }
 
-    private String exitReason(long evaluated, long startedAt) {
-        if (stopping) return "stopped";
+    private StopReason exitReason(long evaluated, long startedAt) {
+        if (stopping) return StopReason.STOPPED;
         Limits l = ctx.limits();
-        if (l.maxTrialsPerRun() != null && evaluated >= l.maxTrialsPerRun()) return "max_trials_per_run reached";
-        if (l.wallTime() != null && ctx.clock().millis() - startedAt >= l.wallTime().toMillis()) return "wall_time reached";
+        if (l.maxTrialsPerRun() != null && evaluated >= l.maxTrialsPerRun()) return StopReason.MAX_TRIALS_PER_RUN;
+        if (l.wallTime() != null && ctx.clock().millis() - startedAt >= l.wallTime().toMillis()) return StopReason.WALL_TIME;
         if (l.maxCost() != null || l.maxTrials() != null) {
             Counts c = ctx.store().counts();
-            if (l.maxCost() != null && c.cost() >= l.maxCost()) return "max_cost reached";
-            if (l.maxTrials() != null && c.finished() >= l.maxTrials()) return "max_trials reached";
+            if (l.maxCost() != null && c.cost() >= l.maxCost()) return StopReason.MAX_COST;
+            if (l.maxTrials() != null && c.finished() >= l.maxTrials()) return StopReason.MAX_TRIALS;
         }
         return null;
     }
 
-    /** Nothing to claim: ask the strategy, reclaim lapsed leases, or wait for other workers' trials. */
-    private String idle() {
+    /**
+     * Nothing to claim: ask the strategy, reclaim lapsed leases, or wait for other workers' trials. A RUNNING
+     * trial elsewhere may come back (its worker may be dead), so the worker waits for it even when
+     * {@code max_trials} counts it: exiting "max_trials reached" then could leave it RUNNING forever.
+     */
+    private StopReason idle() {
         TrialStore store = ctx.store();
         List<Config> more = ctx.strategy().more(ctx.space(), store, ctx.settings().maxBatch());
         if (!more.isEmpty()) {
@@ -210,15 +238,11 @@ public final class WorkerLoop {
             return null;
         }
         if (store.reclaimExpired() > 0) return null;
-        if (!store.anyIn(TrialState.RUNNING)) return store.anyIn(TrialState.PENDING) ? null : "no trials left";
-        if (ctx.limits().maxTrials() != null && ctx.limits().countRunning()) {
-            Counts c = store.counts();
-            if (c.finished() + c.get(TrialState.RUNNING) >= ctx.limits().maxTrials()) return "max_trials reached";
-        }
+        if (!store.anyIn(TrialState.RUNNING)) return store.anyIn(TrialState.PENDING) ? null : StopReason.NO_TRIALS_LEFT;
         try {
             Thread.sleep(ctx.settings().idlePoll().toMillis()); // other processes' leases: polling is the only signal
         } catch (InterruptedException e) {
-            return "stopped";
+            if (stopping) return StopReason.STOPPED;
         }
         return null;
     }
@@ -228,7 +252,9 @@ public final class WorkerLoop {
         Path trials = ctx.settings().trialsDir();
         Trial trial = new Trial(t.id(), t.config(), () -> TrialDirs.of(trials, t.id(), t.config()), t.attempt(),
                 phase -> ctx.store().phase(t, phase));
-        current = t;
+        synchronized (evaluating) {
+            current = t;
+        }
         try {
             Map<String, Object> result = ctx.objective().evaluate(trial);
             if (!held.containsKey(t.id())) return null;
@@ -239,18 +265,22 @@ public final class WorkerLoop {
             if (stopping || !held.containsKey(t.id())) return null;
             return Outcome.failed(Results.describe(e), null);
         } finally {
-            current = null;
-            Thread.interrupted(); // clear a stop/fence interrupt so it cannot leak into store calls
+            synchronized (evaluating) {
+                current = null;
+                Thread.interrupted(); // clear a stop/fence interrupt so it cannot leak into store calls or the next trial
+            }
         }
     }
 
+    /** Heartbeat thread: these trials were reclaimed by others. Interrupts the evaluation only of the current one. */
     private void fencedOut(Set<Long> lostIds) {
         for (Long lostId : lostIds) held.remove(lostId);
-        ClaimedTrial c = current;
-        if (c != null && lostIds.contains(c.id())) {
-            LOG.warning(ctx.settings().workerId() + ": lost trial " + c.id() + " (its lease lapsed and it was reclaimed); interrupting it");
-            Thread t = runner;
-            if (t != null) t.interrupt();
+        synchronized (evaluating) {
+            ClaimedTrial c = current;
+            if (c != null && lostIds.contains(c.id())) {
+                LOG.warning(ctx.settings().workerId() + ": lost trial " + c.id() + " (its lease lapsed and it was reclaimed); interrupting it");
+                runner.interrupt();
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param workerId  unique among the experiment's live workers, e.g. {@code host-pid}
  * @param trialsDir parent of the trials' artifact directories
- * @param maxBatch  most trials claimed at once; the batch grows from 1 while trials take under 5 ms
+ * @param maxBatch  most trials claimed at once; the batch doubles from 1 while trials take under 2 ms ({@code WorkerLoop.GROUP_BELOW_NANOS})
  * @param idlePoll  how long a worker with nothing to claim waits before it looks again, while other
  *                  workers still hold trials that may come back
  */

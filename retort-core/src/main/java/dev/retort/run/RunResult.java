@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a run left in the store: every trial, the counts by state, and what each worker did.
+ * What a run left in the store: every trial, the counts by state, what each worker did, and why the run
+ * stopped ({@link #outcome()}: check it, a run can end with FAILED or unfinished trials).
  *
  * @param trials every trial of the experiment, by id
  */
 public record RunResult(String experiment, Metric metric, Counts counts, List<TrialRecord> trials,
-                        List<WorkerLoop.Summary> workers) {
+                        List<WorkerLoop.Summary> workers, RunOutcome outcome) {
 
     /** DONE trials, best first by the metric. */
     public List<TrialRecord> ranked() {

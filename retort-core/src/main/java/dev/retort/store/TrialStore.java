@@ -75,8 +75,25 @@ public interface TrialStore extends AutoCloseable {
      */
     int reclaimExpired();
 
+    /**
+     * Returns the RUNNING trials of a worker known to be dead (its process exited) to PENDING at once, or to
+     * FAILED once attempted {@code maxAttempts} times; the attempt counts, as for a lapsed lease.
+     *
+     * @param why how the worker died, e.g. {@code worker w1 exited with code 137 (SIGKILL)}; stored as the error
+     * @return how many trials changed
+     */
+    int reclaimWorker(String workerId, String why);
+
     /** Moves every trial in {@code state} to PENDING (for {@code reset} and a new run's SKIPPED trials). */
     int reset(TrialState state);
+
+    /**
+     * Moves these RUNNING trials to PENDING without counting the attempt, each only while it still has the
+     * version it has in {@code trials} (a trial that finished or was reclaimed meanwhile is left alone).
+     *
+     * @return how many trials changed
+     */
+    int resetRunning(Collection<TrialRecord> trials);
 
     Counts counts();
 
@@ -103,6 +120,9 @@ public interface TrialStore extends AutoCloseable {
     void workerHeartbeat(String workerId);
 
     void workerStopped(String workerId);
+
+    /** Every worker that joined the experiment, by id. */
+    List<WorkerRecord> workers();
 
     StoreSettings settings();
 

@@ -46,14 +46,14 @@ public final class ParamSweeper implements AutoCloseable {
     private final Map<Config, ClaimedTrial> byConfig = new ConcurrentHashMap<>();
     private final Heartbeat heartbeat;
 
-    private ParamSweeper(Database db, TrialStore store, Clock clock) {
+    private ParamSweeper(Database db, TrialStore store) {
         this.db = db;
         this.store = store;
         this.worker = Hosts.workerId("sweeper" + INSTANCES.incrementAndGet());
         this.heartbeat = new Heartbeat(store, held, lost -> lost.forEach(id -> {
             ClaimedTrial t = held.remove(id);
             if (t != null) byConfig.remove(t.config());
-        }), clock, worker);
+        }), worker);
         heartbeat.start();
     }
 
@@ -74,7 +74,7 @@ public final class ParamSweeper implements AutoCloseable {
                 store.markRegistered(hash);
             }
             store.reset(TrialState.SKIPPED);
-            return new ParamSweeper(db, store, clock);
+            return new ParamSweeper(db, store);
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -55,6 +55,9 @@ public interface Dialect {
     String renewLease();                       // (lease_until, heartbeat_at, id, version)
     String reclaimExpired();                   // (now, experiment_id, now, max_attempts) -> PENDING
     String failExpired();                      // (error, now, experiment_id, now, max_attempts) -> FAILED
+    String reclaimWorker();                    // (error prefix, experiment_id, worker, max_attempts) RUNNING -> PENDING
+    String failWorker();                       // (finished_at, error prefix, experiment_id, worker, max_attempts) RUNNING -> FAILED
+    String resetRunningTrial();                // (experiment_id, seq, version) RUNNING -> PENDING, attempt - 1
     String resetStates();                      // (experiment_id, state) -> PENDING
     String resetRunning();                     // (experiment_id) RUNNING -> PENDING regardless of lease
     String selectCounts();                     // (experiment_id) -> state, n, cost
@@ -70,6 +73,7 @@ public interface Dialect {
     String workerHeartbeat();                  // (heartbeat_at, experiment_id, id)
     String workerStopped();                    // (stopped_at, experiment_id, id)
     String selectWorkerHosts();                // (experiment_id) -> id, host
+    String selectWorkers();                    // (experiment_id) -> id, host, pid, started_at, heartbeat_at, stopped_at by id
 
     /** True when {@code e} means "the database was busy or locked" and the transaction may be retried. */
     boolean isBusy(SQLException e);

@@ -12,6 +12,7 @@ import dev.retort.store.StoreSettings;
 import dev.retort.store.TrialRecord;
 import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
+import dev.retort.store.WorkerRecord;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -303,6 +304,41 @@ public final class JdbcTrialStore implements TrialStore {
     }
 
     @Override
+    public synchronized int reclaimWorker(String workerId, String why) {
+        return write("returning the trials of worker " + workerId, () -> {
+            PreparedStatement fail = ps(sql.failWorker());
+            fail.setLong(1, clock.millis());
+            fail.setString(2, why);
+            fail.setLong(3, experiment.id());
+            fail.setString(4, workerId);
+            fail.setInt(5, settings.maxAttempts());
+            int failed = fail.executeUpdate();
+            PreparedStatement back = ps(sql.reclaimWorker());
+            back.setString(1, why);
+            back.setLong(2, experiment.id());
+            back.setString(3, workerId);
+            back.setInt(4, settings.maxAttempts());
+            return failed + back.executeUpdate();
+        });
+    }
+
+    @Override
+    public synchronized int resetRunning(Collection<TrialRecord> trials) {
+        if (trials.isEmpty()) return 0;
+        return write("resetting " + trials.size() + " running trials", () -> {
+            PreparedStatement p = ps(sql.resetRunningTrial());
+            int n = 0;
+            for (TrialRecord t : trials) {
+                p.setLong(1, experiment.id());
+                p.setLong(2, t.id());
+                p.setLong(3, t.version());
+                n += p.executeUpdate();
+            }
+            return n;
+        });
+    }
+
+    @Override
     public synchronized int reset(TrialState state) {
         return write("resetting " + state + " trials", () -> {
             PreparedStatement p;
@@ -451,6 +487,23 @@ public final class JdbcTrialStore implements TrialStore {
     @Override
     public synchronized void workerStopped(String workerId) {
         workerUpdate(sql.workerStopped(), workerId);
+    }
+
+    @Override
+    public synchronized List<WorkerRecord> workers() {
+        return read("listing workers", () -> {
+            PreparedStatement p = ps(sql.selectWorkers());
+            p.setLong(1, experiment.id());
+            List<WorkerRecord> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    long stopped = rs.getLong(6);
+                    out.add(new WorkerRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.wasNull() ? null : stopped));
+                }
+            }
+            return out;
+        });
     }
 
     private void workerUpdate(String statement, String workerId) {

@@ -222,6 +222,26 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String reclaimWorker() {
+        return "UPDATE trial SET state = 'PENDING', version = version + 1, lease_until = NULL,"
+                + " error = ? || ' during attempt ' || attempt, worker = NULL"
+                + " WHERE experiment_id = ? AND state = 'RUNNING' AND worker = ? AND attempt < ?";
+    }
+
+    @Override
+    public String failWorker() {
+        return "UPDATE trial SET state = 'FAILED', version = version + 1, lease_until = NULL, finished_at = ?,"
+                + " error = ? || ' during attempt ' || attempt || '; gave up after ' || attempt || ' attempts (store.max_attempts)'"
+                + " WHERE experiment_id = ? AND state = 'RUNNING' AND worker = ? AND attempt >= ?";
+    }
+
+    @Override
+    public String resetRunningTrial() {
+        return "UPDATE trial SET state = 'PENDING', version = version + 1, worker = NULL, lease_until = NULL,"
+                + " attempt = attempt - 1 WHERE experiment_id = ? AND seq = ? AND version = ? AND state = 'RUNNING'";
+    }
+
+    @Override
     public String resetStates() {
         return "UPDATE trial SET state = 'PENDING', version = version + 1, worker = NULL, lease_until = NULL,"
                 + " attempt = 0 WHERE experiment_id = ? AND state = ?";
@@ -289,5 +309,10 @@ public final class SqliteDialect implements Dialect {
     @Override
     public String workerStopped() {
         return "UPDATE worker SET stopped_at = ? WHERE experiment_id = ? AND id = ?";
+    }
+
+    @Override
+    public String selectWorkers() {
+        return "SELECT id, host, pid, started_at, heartbeat_at, stopped_at FROM worker WHERE experiment_id = ? ORDER BY id";
     }
 }
