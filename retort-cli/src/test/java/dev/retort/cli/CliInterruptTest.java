@@ -57,10 +57,11 @@ class CliInterruptTest {
         // no cross-process event: poll the store, bounded, until trial 3 is in progress
         TrialRecord blocked = awaitTrial(exp, 3, t -> t.state() == TrialState.RUNNING, 60_000);
         assertThat(blocked.attempt()).isEqualTo(1);
-        run.destroy(); // SIGTERM, as Ctrl-C or a scheduler would send
+        run.destroy(); // SIGTERM, as a scheduler would send
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String log = Files.readString(tmp.resolve("run.log"));
-        assertThat(log).contains("interrupted; running trials went back to PENDING");
+        assertThat(run.exitValue()).as(log).isEqualTo(143);
+        assertThat(log).contains("retort: interrupted; 1 trials returned to PENDING; run the same command to resume");
 
         Map<Long, TrialRecord> before = byId(exp);
         assertThat(before.get(1L).state()).isEqualTo(TrialState.DONE);
@@ -110,6 +111,29 @@ class CliInterruptTest {
         for (String f : List.of("pid-1", "pid-2")) {
             long pid = Long.parseLong(Files.readString(tmp.resolve(f)).trim());
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as(f).isFalse();
+        }
+    }
+
+    @Test
+    void ctrl_c_exits_130_and_says_how_many_trials_went_back_with_processes_and_with_threads() throws Exception {
+        Path plan = tmp.resolve("ctrlc.yaml");
+        Files.writeString(plan, """
+                experiment: ctrlc
+                objective: {class: dev.retort.cli.BlockingObjective}
+                space: {a: [1, 2, 3]}
+                """);
+        for (String mode : List.of("--no-progress", "--threads")) {
+            Path exp = tmp.resolve("exp" + mode);
+            Path log = tmp.resolve("ctrlc" + mode + ".log");
+            run = ChildRun.start(log, List.of(), "run", plan.toString(), "--dir", exp.toString(), "--workers", "2", mode);
+            awaitTrial(exp, 1, t -> t.state() == TrialState.RUNNING, 60_000);
+            awaitTrial(exp, 2, t -> t.state() == TrialState.RUNNING, 60_000);
+            ChildRun.kill(run.pid(), "INT"); // what Ctrl-C sends
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String out = Files.readString(log);
+            assertThat(run.exitValue()).as(mode + "\n" + out).isEqualTo(130);
+            assertThat(out).as(mode).contains("retort: interrupted; 2 trials returned to PENDING; run the same command to resume");
+            assertThat(byId(exp).values()).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.PENDING));
         }
     }
 

@@ -498,8 +498,8 @@ public final class JdbcTrialStore implements TrialStore {
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     long stopped = rs.getLong(6);
-                    out.add(new WorkerRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                            rs.wasNull() ? null : stopped));
+                    Long stoppedAt = rs.wasNull() ? null : stopped;
+                    out.add(new WorkerRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), stoppedAt));
                 }
             }
             return out;
