@@ -104,6 +104,9 @@ class RetortApiTest {
         assertThat(r.counts().get(TrialState.RUNNING)).isZero();
         assertThat(calls).as("objective calls: none started beyond the limit").hasValue(37);
         assertThat(r.workers()).allSatisfy(s -> assertThat(s.exitReason()).isEqualTo("max_trials reached"));
+        assertThat(r.outcome().reason()).isEqualTo(dev.retort.run.RunOutcome.Reason.LIMIT_REACHED);
+        assertThat(r.outcome().limit()).isEqualTo("max_trials");
+        assertThat(r.outcome().exitCode()).isZero();
     }
 
     @Test

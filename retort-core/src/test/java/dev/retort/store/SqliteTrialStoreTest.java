@@ -171,6 +171,49 @@ class SqliteTrialStoreTest {
     }
 
     @Test
+    void reclaim_worker_returns_a_dead_workers_trials_counting_the_attempt_and_fails_them_at_max_attempts() {
+        store.register(configs(3).iterator());
+        List<ClaimedTrial> first = store.claim("dead", 2, null, true);
+        store.claim("alive", 1, null, true);
+        assertThat(store.reclaimWorker("dead", "worker dead died (exit code 137 (SIGKILL))")).isEqualTo(2);
+        TrialRecord back = store.trials(null).get(0);
+        assertThat(back.state()).isEqualTo(TrialState.PENDING);
+        assertThat(back.attempt()).isEqualTo(1);
+        assertThat(back.error()).isEqualTo("worker dead died (exit code 137 (SIGKILL)) during attempt 1");
+        assertThat(store.trials(null).get(2).worker()).as("another worker's trial is left alone").isEqualTo("alive");
+        assertThatThrownBy(() -> store.complete(first.get(0), Outcome.done("{}", 1.0, null))).isInstanceOf(StaleTrialException.class);
+
+        store.claim("dead2", 1, null, true); // attempt 2 of trial 1: SETTINGS allow 2
+        assertThat(store.reclaimWorker("dead2", "worker dead2 died (exit code 7)")).isEqualTo(1);
+        TrialRecord failed = store.trials(null).get(0);
+        assertThat(failed.state()).isEqualTo(TrialState.FAILED);
+        assertThat(failed.error()).isEqualTo("worker dead2 died (exit code 7) during attempt 2; gave up after 2 attempts (store.max_attempts)");
+        assertThat(store.counts().get(TrialState.FAILED)).isEqualTo(1);
+    }
+
+    @Test
+    void reset_running_takes_only_trials_still_at_the_version_read() {
+        store.register(configs(2).iterator());
+        List<ClaimedTrial> got = store.claim("a", 2, null, true);
+        List<TrialRecord> seen = store.trials(TrialState.RUNNING);
+        store.complete(got.get(1), Outcome.done("{}", 1.0, null)); // finished after it was read
+        assertThat(store.resetRunning(seen)).isEqualTo(1);
+        assertThat(store.trials(null)).extracting(TrialRecord::state).containsExactly(TrialState.PENDING, TrialState.DONE);
+        assertThat(store.trials(null).get(0).attempt()).as("a reset does not count the attempt").isZero();
+    }
+
+    @Test
+    void workers_lists_who_joined_with_stopped_at_only_once_stopped() {
+        store.workerStarted("w1", "h", 11);
+        store.workerStarted("w2", "h", 12);
+        store.workerStopped("w2");
+        assertThat(store.workers()).extracting(WorkerRecord::id, WorkerRecord::pid).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("w1", 11L), org.assertj.core.groups.Tuple.tuple("w2", 12L));
+        assertThat(store.workers().get(0).stoppedAt()).isNull();
+        assertThat(store.workers().get(1).stoppedAt()).isEqualTo(clock.millis());
+    }
+
+    @Test
     void best_orders_by_metric_with_goal() {
         store.register(configs(3).iterator());
         List<ClaimedTrial> got = store.claim("a", 3, null, true);
