@@ -8,7 +8,7 @@ import java.time.Duration;
  * attempted {@code maxAttempts} times.
  *
  * <p>Defaults: lease 30 s, heartbeat 10 s, 3 attempts: a kill -9'd worker's trial is back in play within
- * 30 s plus one reclaim check (at most 15 s).
+ * 30 s plus one heartbeat of another worker (which reclaims lapsed leases on every beat).
  */
 public record StoreSettings(Duration lease, Duration heartbeat, int maxAttempts) {
     public static final StoreSettings DEFAULTS = new StoreSettings(Duration.ofSeconds(30), Duration.ofSeconds(10), 3);
