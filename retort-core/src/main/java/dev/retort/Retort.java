@@ -61,6 +61,7 @@ public final class Retort {
         private int workers = 1;
         private Path dir;
         private Experiment.Mode mode = Experiment.Mode.STRICT;
+        private boolean overwriteTrials;
         private Clock clock = Clock.systemUTC();
         private final List<TrialHook> hooks = new ArrayList<>();
 
@@ -136,6 +137,15 @@ public final class Retort {
             return this;
         }
 
+        /**
+         * Run even though the store is missing or empty while an earlier run's trial directories are there;
+         * they are overwritten as their trials run again (the CLI's {@code --overwrite-trials}).
+         */
+        public Builder overwriteTrials() {
+            this.overwriteTrials = true;
+            return this;
+        }
+
         public Builder clock(Clock c) {
             this.clock = c;
             return this;
@@ -155,7 +165,7 @@ public final class Retort {
         public RunResult run() {
             Plan p = plan();
             Path d = dir != null ? dir : Path.of("runs", name);
-            try (Experiment exp = Experiment.open(p, d, mode, clock)) {
+            try (Experiment exp = Experiment.open(p, d, new Experiment.Options(mode, overwriteTrials), clock)) {
                 return LocalRun.run(exp, workers, Thread.currentThread().getContextClassLoader(), hooks, clock);
             }
         }

@@ -3,6 +3,7 @@ package dev.retort.cli;
 import dev.retort.BugException;
 import dev.retort.PlanException;
 import dev.retort.RetortException;
+import dev.retort.store.DiskFullException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,8 @@ import java.io.PrintWriter;
 
 /**
  * {@code retort}: run experiments, join them as a worker, and report on them. Exit codes: 0 success,
- * 1 the experiment has FAILED trials or a runtime error, 2 a user error (bad plan, flag or data), 3 a bug.
+ * 1 the experiment has FAILED trials or a runtime error (among them every store fault: damaged, deleted or
+ * replaced, disk full), 2 a user error (bad plan, flag or data), 3 a bug. Only a bug prints a stack trace.
  */
 @Command(name = "retort", mixinStandardHelpOptions = true, version = "retort 0.1.0",
         description = "Durable, resumable computational experiments.",
@@ -35,8 +37,12 @@ public final class Main {
                 ex.printStackTrace(err);
                 return 3;
             }
-            if (ex instanceof RetortException) {
+            if (ex instanceof RetortException) { // StoreException and its faults included: the message says it all
                 err.println("retort: " + ex.getMessage());
+                return 1;
+            }
+            if (DiskFullException.isNoSpace(ex)) { // a write outside the store (a log, an export) found the disk full
+                err.println("retort: no space left on device: " + ex.getMessage());
                 return 1;
             }
             err.println("retort: BUG (please report): unexpected " + ex);

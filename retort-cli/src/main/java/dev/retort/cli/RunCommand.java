@@ -8,6 +8,7 @@ import dev.retort.run.LocalRun;
 import dev.retort.run.RunOutcome;
 import dev.retort.run.RunResult;
 import dev.retort.store.Counts;
+import dev.retort.store.StoreException;
 import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
 import picocli.CommandLine.Command;
@@ -34,6 +35,10 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
 
     @Option(names = "--extend", description = "Add the configs of a changed space; keep what is done.")
     boolean extend;
+
+    @Option(names = "--overwrite-trials", description = "Run even though the store is missing or empty while trial directories"
+            + " of an earlier run are there; their trials run again and their directories are overwritten.")
+    boolean overwriteTrials;
 
     @Option(names = "--retry-failed", description = "Put FAILED trials back to PENDING before running.")
     boolean retryFailed;
@@ -63,9 +68,12 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
         if (maxTrials != null) plan = plan.withLimits(plan.limits().withMaxTrials(maxTrials));
         Path d = dir != null ? dir : Path.of("runs", plan.name());
         Clock clock = Clock.systemUTC();
-        try (Experiment exp = Experiment.open(plan, d, extend ? Experiment.Mode.EXTEND : Experiment.Mode.STRICT, clock);
+        Experiment.Options how = new Experiment.Options(extend ? Experiment.Mode.EXTEND : Experiment.Mode.STRICT, overwriteTrials);
+        try (Experiment exp = Experiment.open(plan, d, how, clock);
              TrialStore store = exp.store()) {
+            exp.notices().forEach(n -> err().println("retort: " + n));
             if (retryFailed) store.reset(TrialState.FAILED);
+            StoreException fault = null;
             Counts before = store.counts();
             boolean work = before.get(TrialState.PENDING) > 0 || before.get(TrialState.RUNNING) > 0;
             RunOutcome outcome;
@@ -81,13 +89,16 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
                         r.workers().forEach(s -> err().println("worker " + s.workerId() + ": " + s.evaluated() + " trials; " + s.exitReason()));
                         outcome = r.outcome();
                     } else {
-                        outcome = runProcesses(exp, plan, store, before, interrupt);
+                        ProcessRun pr = runProcesses(exp, plan, store, before, interrupt);
+                        outcome = pr.outcome();
+                        fault = pr.fault();
                     }
                     Reports.printResults(out(), exp, store, top, Formats.Format.TABLE);
                     Reports.printSummary(err(), d, store.counts());
                     err().println("retort: " + outcome.message(plan.limits()));
                     out().flush();
                     err().flush();
+                    if (fault != null) throw fault; // why the workers died: the store is gone, damaged or full
                     return outcome.exitCode();
                 } finally {
                     interrupt.reported();
@@ -96,7 +107,11 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
         }
     }
 
-    private RunOutcome runProcesses(Experiment exp, Plan plan, TrialStore store, Counts before, RunInterrupt interrupt)
+    /** What the worker processes did, and the store fault that explains their deaths, if there is one. */
+    private record ProcessRun(RunOutcome outcome, StoreException fault) {
+    }
+
+    private ProcessRun runProcesses(Experiment exp, Plan plan, TrialStore store, Counts before, RunInterrupt interrupt)
             throws InterruptedException {
         String prefix = Hosts.name() + "-" + ProcessHandle.current().pid();
         int bound = WorkerSupervisor.restartBound(plan.workers(), plan.store().maxAttempts());
@@ -105,10 +120,13 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
         interrupt.onInterrupt(supervisor::requestStop);
         supervisor.start(plan.workers());
         Progress progress = new Progress(!noProgress && System.console() != null, before, err());
+        // a store fault met by the supervisor itself (deleted, damaged, full) ends the run with its message; the
+        // workers see it too, and die with this process in any case (they watch its pipe)
         WorkerSupervisor.Report report = supervisor.supervise(progress);
         Counts after = store.counts();
         progress.finish(after);
         String limit = RunOutcome.limitReached(plan.limits(), after, Duration.ofNanos(System.nanoTime() - startedAt), !report.gaveUp());
-        return RunOutcome.of(after, limit, report.interrupted(), report.returned(), report.deaths());
+        StoreException fault = report.deaths().isEmpty() ? null : exp.fault().orElse(null);
+        return new ProcessRun(RunOutcome.of(after, limit, report.interrupted(), report.returned(), report.deaths()), fault);
     }
 }

@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.engine.Hosts;
+import dev.retort.engine.StopReason;
 import dev.retort.engine.WorkerLoop;
 import dev.retort.run.Experiment;
 import dev.retort.store.TrialStore;
@@ -47,6 +48,9 @@ final class WorkerCommand extends CliCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             if (watchParent) watchParent(loop);
             WorkerLoop.Summary s = loop.run();
+            // the claims read only the pages of unfinished trials: before saying the experiment is finished,
+            // make sure the rest of the store is intact too
+            if (s.stop() == StopReason.NO_TRIALS_LEFT) store.checkIntegrity();
             out().printf("worker %s: %d trials (%d done, %d failed, %d lost); %s%n",
                     s.workerId(), s.evaluated(), s.done(), s.failed(), s.lost(), s.exitReason());
             try {

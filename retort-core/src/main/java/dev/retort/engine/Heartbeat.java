@@ -1,6 +1,8 @@
 package dev.retort.engine;
 
 import dev.retort.store.ClaimedTrial;
+import dev.retort.store.DiskFullException;
+import dev.retort.store.StoreException;
 import dev.retort.store.TrialStore;
 
 import java.util.ArrayList;
@@ -25,13 +27,20 @@ public final class Heartbeat {
     private final TrialStore store;
     private final Map<Long, ClaimedTrial> held;
     private final Consumer<Set<Long>> onLost;
+    private final Consumer<StoreException> onFault;
     private final String workerId;
     private final ScheduledExecutorService timer;
 
-    public Heartbeat(TrialStore store, Map<Long, ClaimedTrial> held, Consumer<Set<Long>> onLost, String workerId) {
+    /**
+     * @param onLost  told the ids of held trials that were reclaimed
+     * @param onFault told when the store is damaged or gone: the worker must stop, nothing more can be recorded
+     */
+    public Heartbeat(TrialStore store, Map<Long, ClaimedTrial> held, Consumer<Set<Long>> onLost,
+                     Consumer<StoreException> onFault, String workerId) {
         this.store = store;
         this.held = held;
         this.onLost = onLost;
+        this.onFault = onFault;
         this.workerId = workerId;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "retort-heartbeat-" + workerId);
@@ -53,6 +62,12 @@ public final class Heartbeat {
             int reclaimed = store.reclaimExpired();
             if (reclaimed > 0) LOG.info(workerId + ": returned " + reclaimed + " trials whose leases lapsed");
             store.workerHeartbeat(workerId);
+        } catch (StoreException e) {
+            if (e.stopsWrites() || e instanceof DiskFullException) {
+                onFault.accept(e);
+                throw e; // no further beats
+            }
+            LOG.log(Level.WARNING, workerId + ": heartbeat failed: " + e.getMessage());
         } catch (RuntimeException e) {
             // a missed beat is survivable: the lease is several beats long
             LOG.log(Level.WARNING, workerId + ": heartbeat failed: " + e.getMessage(), e);

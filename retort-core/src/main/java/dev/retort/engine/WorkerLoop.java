@@ -7,8 +7,10 @@ import dev.retort.space.Space;
 import dev.retort.store.ClaimedTrial;
 import dev.retort.store.Completion;
 import dev.retort.store.Counts;
+import dev.retort.store.DiskFullException;
 import dev.retort.store.Outcome;
 import dev.retort.store.StaleTrialException;
+import dev.retort.store.StoreException;
 import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
 
@@ -71,6 +73,7 @@ public final class WorkerLoop {
      */
     private final Object evaluating = new Object();
     private ClaimedTrial current;
+    private volatile StoreException fault;
 
     public WorkerLoop(Context ctx) {
         this.ctx = ctx;
@@ -103,7 +106,7 @@ public final class WorkerLoop {
         TrialStore store = ctx.store();
         String id = ctx.settings().workerId();
         store.workerStarted(id, Hosts.name(), ProcessHandle.current().pid());
-        Heartbeat heartbeat = new Heartbeat(store, held, this::fencedOut, id);
+        Heartbeat heartbeat = new Heartbeat(store, held, this::fencedOut, this::storeFault, id);
         heartbeat.start();
         StopReason reason;
         ArrayDeque<ClaimedTrial> queue = new ArrayDeque<>();
@@ -146,6 +149,10 @@ public final class WorkerLoop {
                     // neither stopped nor fenced out: the objective interrupted itself; never leave it held
                     outcome = Outcome.failed("interrupted: the objective threw InterruptedException (no stop, no lost lease)", null);
                 }
+                if (outcome.state() == TrialState.FAILED && DiskFullException.nearlyFull(ctx.settings().trialsDir()))
+                    // a full disk is not the trial's fault: it goes back to PENDING (in finally), the worker stops
+                    throw new DiskFullException(ctx.settings().trialsDir().toAbsolutePath().toString(), "running trial " + t.id()
+                            + " (it failed: " + firstLine(outcome.error()) + ")", null);
                 if (unsaved.isEmpty()) firstUnsavedAt = t0;
                 unsaved.add(new Completion(t, outcome.startedAt(startedMillis)));
                 unsavedMillis.add(nanos / 1_000_000);
@@ -156,29 +163,57 @@ public final class WorkerLoop {
                 batch = nanos < GROUP_BELOW_NANOS ? Math.min(batch * 2, ctx.settings().maxBatch()) : 1;
             }
             if (stopping && reason == null) reason = StopReason.STOPPED;
+        } catch (StoreException e) {
+            if (fault == null) fault = e;
+            throw e;
         } finally {
-            try {
-                save(); // finished trials are kept even when stopping
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, id + ": could not record " + unsaved.size() + " finished trials; they will run again", e);
-            }
-            heartbeat.stop();
-            for (ClaimedTrial t : held.values()) {
-                try {
-                    if (store.cancel(t)) returned++;
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, id + ": could not return trial " + t.id() + " to PENDING; its lease will expire", e);
-                }
-            }
+            // a damaged or deleted store takes no more writes; the fault alone is reported
+            if (fault == null || !fault.stopsWrites()) cleanUp(store, id, heartbeat);
+            else heartbeat.stop();
             held.clear();
-            try {
-                store.workerStopped(id);
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "worker stop not recorded", e);
-            }
             finished.countDown();
         }
+        if (fault != null) throw fault; // found by the heartbeat while a trial ran
         return new Summary(id, evaluated, done, failed, lost, returned, reason);
+    }
+
+    /** Records what finished, returns held trials to PENDING and records the worker's stop. */
+    private void cleanUp(TrialStore store, String id, Heartbeat heartbeat) {
+        try {
+            save(); // finished trials are kept even when stopping
+        } catch (RuntimeException e) {
+            warn(id + ": could not record " + unsaved.size() + " finished trials; they will run again", e);
+        }
+        heartbeat.stop();
+        for (ClaimedTrial t : held.values()) {
+            try {
+                if (store.cancel(t)) returned++;
+            } catch (RuntimeException e) {
+                warn(id + ": could not return trial " + t.id() + " to PENDING; its lease will expire", e);
+            }
+        }
+        try {
+            store.workerStopped(id);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "worker stop not recorded", e);
+        }
+    }
+
+    private static String firstLine(String text) {
+        String line = text == null ? "" : text.lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
+    }
+
+    /** A store fault's message says everything; anything else gets its stack trace. */
+    private static void warn(String message, RuntimeException e) {
+        if (e instanceof StoreException) LOG.warning(message + ": " + e.getMessage());
+        else LOG.log(Level.WARNING, message, e);
+    }
+
+    /** The heartbeat found the store damaged, gone or full: stop now, and rethrow the fault from {@link #run()}. */
+    private void storeFault(StoreException e) {
+        fault = e;
+        stop();
     }
 
     /** Commits the finished trials not yet recorded, in one transaction, then runs their hooks. */

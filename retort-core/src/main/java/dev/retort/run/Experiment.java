@@ -8,14 +8,20 @@ import dev.retort.engine.WorkerSettings;
 import dev.retort.plan.Plan;
 import dev.retort.plan.PlanJson;
 import dev.retort.space.Config;
+import dev.retort.store.DiskFullException;
 import dev.retort.store.ExperimentRow;
+import dev.retort.store.StoreDamagedException;
+import dev.retort.store.StoreException;
+import dev.retort.store.StoreGoneException;
 import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
 import dev.retort.store.jdbc.Database;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,12 +37,14 @@ public final class Experiment implements AutoCloseable {
     private final Database db;
     private final ExperimentRow row;
     private final Plan plan;
+    private final List<String> notices;
 
-    private Experiment(Path dir, Database db, ExperimentRow row, Plan plan) {
+    private Experiment(Path dir, Database db, ExperimentRow row, Plan plan, List<String> notices) {
         this.dir = dir;
         this.db = db;
         this.row = row;
         this.plan = plan;
+        this.notices = List.copyOf(notices);
     }
 
     /** What to do when the experiment exists with another plan. */
@@ -48,36 +56,59 @@ public final class Experiment implements AutoCloseable {
     }
 
     /**
-     * Opens or creates the experiment for {@code plan} in {@code dir} and registers its configs. Nothing is
-     * written when the plan is refused.
+     * How to open an experiment.
+     *
+     * @param mode            what to do when the experiment exists with another plan
+     * @param overwriteTrials run even though the store is missing or empty while trial directories of an
+     *                        earlier run are there (they are overwritten as their trials run again); without
+     *                        it, {@link #open} refuses with a {@link PlanException} saying what it found
      */
+    public record Options(Mode mode, boolean overwriteTrials) {
+        public static Options of(Mode mode) {
+            return new Options(mode, false);
+        }
+    }
+
+    /** {@link #open(Plan, Path, Options, Clock)} without overwriting trial directories of a lost store. */
     public static Experiment open(Plan plan, Path dir, Mode mode, Clock clock) {
+        return open(plan, dir, Options.of(mode), clock);
+    }
+
+    /**
+     * Opens or creates the experiment for {@code plan} in {@code dir} and registers its configs. Nothing is
+     * written when the plan is refused. What the caller should tell the user (e.g. that finished trials are
+     * re-evaluated) is in {@link #notices()}: this class prints nothing.
+     */
+    public static Experiment open(Plan plan, Path dir, Options options, Clock clock) {
         String identity = plan.identityJson();
         String hash = Config.sha256Hex(identity);
         Path dbFile = dir.resolve(DB_FILE);
         boolean existed = Files.exists(dbFile);
+        if (!existed || isEmptyFile(dbFile)) refuseOverwriting(dir, existed ? "empty" : "missing", options);
         Database db = Database.sqlite(dbFile, clock); // opening an existing store writes nothing
         if (existed) {
             // check before creating anything, so a refused plan writes nothing
             try {
                 Optional<ExperimentRow> existing = db.find(plan.name());
-                existing.ifPresent(e -> check(e, plan, identity, mode, dir));
+                existing.ifPresent(e -> check(e, plan, identity, options.mode(), dir));
                 List<String> others = db.experimentNames();
                 if (existing.isEmpty() && !others.isEmpty())
                     throw new PlanException(dir + " holds experiment '" + others.get(0) + "', not '" + plan.name()
                             + "'; allowed: the same experiment name, or another --dir");
+                if (others.isEmpty()) refuseOverwriting(dir, "empty (it holds no experiment)", options);
             } catch (RuntimeException e) {
                 db.close();
                 throw e;
             }
         }
+        List<String> notices = new ArrayList<>();
         try {
             ExperimentRow row = db.create(plan.name(), identity, hash, plan.metric().name(), plan.metric().goal().name());
             try (TrialStore store = db.open(row, plan.store())) {
                 if (evaluationChanged(row.settingsJson(), plan.settingsJson())) {
                     // the objective computes its metrics from saved artifacts: re-evaluate, never recompute
                     int n = store.reset(TrialState.DONE);
-                    System.err.println("retort: the evaluation changed; re-evaluating " + n + " finished trials from their saved artifacts");
+                    notices.add("the evaluation changed; re-evaluating " + n + " finished trials from their saved artifacts");
                 }
                 if (!row.planHash().equals(hash)) store.updatePlan(identity, hash, plan.metric().name(), plan.metric().goal().name());
                 store.updateSettings(plan.settingsJson());
@@ -89,7 +120,7 @@ public final class Experiment implements AutoCloseable {
                 store.reset(TrialState.SKIPPED);
             }
             row = db.find(plan.name()).orElseThrow();
-            return new Experiment(dir, db, row, plan);
+            return new Experiment(dir, db, row, plan, notices);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -134,7 +165,49 @@ public final class Experiment implements AutoCloseable {
         }
         ExperimentRow row = db.find(names.get(0)).orElseThrow();
         Plan plan = PlanJson.fromStored(row.name(), row.planJson(), row.settingsJson());
-        return new Experiment(dir, db, row, plan);
+        return new Experiment(dir, db, row, plan, List.of());
+    }
+
+    private static boolean isEmptyFile(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A lost store beside an earlier run's trial directories: refuse, unless told to overwrite them. */
+    private static void refuseOverwriting(Path dir, String storeState, Options options) {
+        if (options.overwriteTrials()) return;
+        LeftArtifacts left = LeftArtifacts.in(dir, dir.resolve("trials"), dir.resolve("logs"));
+        if (left.any()) throw left.refusal(dir, storeState);
+    }
+
+    /** What the caller should tell the user about opening (for example a re-evaluation); empty for a join. */
+    public List<String> notices() {
+        return notices;
+    }
+
+    /**
+     * The fault that explains why workers stopped, if any: the store was deleted, moved or replaced, the file
+     * system under the experiment is full, or the store is damaged (a full {@code quick_check}). Call it when
+     * a worker ended badly: a worker's own message may be lost with its log (a full disk, a deleted directory).
+     */
+    public Optional<StoreException> fault() {
+        String what = "running trials of experiment '" + row.name() + "'";
+        try {
+            db.checkSameStore(what);
+        } catch (StoreGoneException e) {
+            return Optional.of(e);
+        }
+        for (Path d : List.of(dir, trialsDir()))
+            if (DiskFullException.nearlyFull(d)) return Optional.of(new DiskFullException(d.toAbsolutePath().toString(), what, null));
+        try (TrialStore store = store()) {
+            store.checkIntegrity();
+        } catch (StoreDamagedException | StoreGoneException | DiskFullException e) {
+            return Optional.of(e);
+        }
+        return Optional.empty();
     }
 
     public Path dir() {

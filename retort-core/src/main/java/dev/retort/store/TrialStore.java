@@ -126,6 +126,13 @@ public interface TrialStore extends AutoCloseable {
 
     StoreSettings settings();
 
+    /**
+     * Checks the whole store for damage (SQLite: {@code PRAGMA quick_check}, which reads every page).
+     *
+     * @throws StoreDamagedException when it is damaged; the message says how to check it by hand
+     */
+    void checkIntegrity();
+
     @Override
     void close();
 }

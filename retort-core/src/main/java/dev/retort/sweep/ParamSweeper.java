@@ -53,7 +53,7 @@ public final class ParamSweeper implements AutoCloseable {
         this.heartbeat = new Heartbeat(store, held, lost -> lost.forEach(id -> {
             ClaimedTrial t = held.remove(id);
             if (t != null) byConfig.remove(t.config());
-        }), worker);
+        }), fault -> { /* the caller's next store call throws the same fault */ }, worker);
         heartbeat.start();
     }
 

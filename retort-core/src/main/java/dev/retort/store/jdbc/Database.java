@@ -1,6 +1,7 @@
 package dev.retort.store.jdbc;
 
 import dev.retort.RetortException;
+import dev.retort.store.DiskFullException;
 import dev.retort.store.ExperimentRow;
 import dev.retort.store.StoreSettings;
 import dev.retort.store.TrialState;
@@ -36,7 +37,7 @@ public final class Database implements AutoCloseable {
             this.admin = sql.connect();
             Migrations.apply(admin, sql, clock);
         } catch (SQLException e) {
-            throw new RetortException("cannot open the " + sql.name() + " store: " + e.getMessage(), e);
+            throw sql.translate("opening it", e);
         }
     }
 
@@ -46,9 +47,20 @@ public final class Database implements AutoCloseable {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
         } catch (IOException e) {
+            if (DiskFullException.isNoSpace(e)) throw new DiskFullException(String.valueOf(file.toAbsolutePath().getParent()), "creating the store's directory", e);
             throw new RetortException("cannot create the directory of store " + file + ": " + e.getMessage(), e);
         }
         return new Database(new SqliteDialect(file), clock);
+    }
+
+    /** Where the store is, for messages (SQLite: the absolute path of its file). */
+    public String location() {
+        return sql.location();
+    }
+
+    /** Throws {@link dev.retort.store.StoreGoneException} when the store was deleted, moved or replaced since it was opened. */
+    public void checkSameStore(String what) {
+        sql.checkSameStore(what);
     }
 
     public Clock clock() {
@@ -56,6 +68,7 @@ public final class Database implements AutoCloseable {
     }
 
     public synchronized Optional<ExperimentRow> find(String name) {
+        sql.checkSameStore("finding experiment '" + name + "'");
         try (PreparedStatement p = admin.prepareStatement(sql.selectExperimentByName())) {
             p.setString(1, name);
             try (ResultSet rs = p.executeQuery()) {
@@ -64,16 +77,17 @@ public final class Database implements AutoCloseable {
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9)));
             }
         } catch (SQLException e) {
-            throw new RetortException("store: finding experiment '" + name + "' failed: " + e.getMessage(), e);
+            throw sql.translate("finding experiment '" + name + "'", e);
         }
     }
 
     public synchronized List<String> experimentNames() {
+        sql.checkSameStore("listing its experiments");
         List<String> out = new ArrayList<>();
         try (Statement st = admin.createStatement(); ResultSet rs = st.executeQuery(sql.selectExperimentNames())) {
             while (rs.next()) out.add(rs.getString(1));
         } catch (SQLException e) {
-            throw new RetortException("store: listing experiments failed: " + e.getMessage(), e);
+            throw sql.translate("listing its experiments", e);
         }
         return out;
     }
@@ -112,7 +126,7 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new RetortException("store: creating experiment '" + name + "' failed: " + e.getMessage(), e);
+            throw sql.translate("creating experiment '" + name + "'", e);
         }
         return find(name).orElseThrow();
     }
@@ -122,7 +136,7 @@ public final class Database implements AutoCloseable {
         try {
             return new JdbcTrialStore(sql.connect(), sql, clock, settings, experiment);
         } catch (SQLException e) {
-            throw new RetortException("cannot connect to the " + sql.name() + " store: " + e.getMessage(), e);
+            throw sql.translate("connecting to it", e);
         }
     }
 

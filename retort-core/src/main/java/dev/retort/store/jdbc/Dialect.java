@@ -1,5 +1,7 @@
 package dev.retort.store.jdbc;
 
+import dev.retort.store.StoreException;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -77,4 +79,29 @@ public interface Dialect {
 
     /** True when {@code e} means "the database was busy or locked" and the transaction may be retried. */
     boolean isBusy(SQLException e);
+
+    // --- faults --------------------------------------------------------------------------------------
+    /**
+     * The one place that reads the database's error codes: classifies the failure of {@code what} (e.g.
+     * "claiming trials for experiment 'x'") as {@link dev.retort.store.StoreDamagedException},
+     * {@link dev.retort.store.StoreGoneException}, {@link dev.retort.store.DiskFullException}, or a plain
+     * {@link StoreException} whose message names the operation and the database's own message.
+     */
+    StoreException translate(String what, SQLException e);
+
+    /**
+     * Throws {@link dev.retort.store.StoreGoneException} when the store at this dialect's address is no
+     * longer the one this process connected to (SQLite: the file was deleted, moved or replaced). Called
+     * before every transaction and commit, so it must be cheap (SQLite: one {@code stat}).
+     */
+    void checkSameStore(String what);
+
+    /** A statement returning the single row {@code ok} when the store is intact, or its problems otherwise. */
+    String quickCheck();
+
+    /** How a user checks the store by hand, e.g. {@code sqlite3 FILE 'PRAGMA integrity_check'}. */
+    String howToCheck();
+
+    /** Where the store is, for messages: a file, or a server and database. */
+    String location();
 }

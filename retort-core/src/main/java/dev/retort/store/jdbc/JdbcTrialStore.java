@@ -1,13 +1,13 @@
 package dev.retort.store.jdbc;
 
 import dev.retort.BugException;
-import dev.retort.RetortException;
 import dev.retort.space.Config;
 import dev.retort.store.ClaimedTrial;
 import dev.retort.store.Counts;
 import dev.retort.store.ExperimentRow;
 import dev.retort.store.Outcome;
 import dev.retort.store.StaleTrialException;
+import dev.retort.store.StoreDamagedException;
 import dev.retort.store.StoreSettings;
 import dev.retort.store.TrialRecord;
 import dev.retort.store.TrialState;
@@ -85,11 +85,13 @@ public final class JdbcTrialStore implements TrialStore {
     }
 
     private <T> T write(String what, Work<T> work) {
+        sql.checkSameStore(what + " for experiment '" + experiment.name() + "'");
         try {
             ps(sql.beginWrite()).execute();
             boolean ok = false;
             try {
                 T result = work.run();
+                sql.checkSameStore(what + " for experiment '" + experiment.name() + "'"); // never commit into a deleted file
                 ps("COMMIT").execute();
                 ok = true;
                 return result;
@@ -103,16 +105,35 @@ public final class JdbcTrialStore implements TrialStore {
                 }
             }
         } catch (SQLException e) {
-            throw new RetortException("store: " + what + " failed for experiment '" + experiment.name() + "': " + e.getMessage(), e);
+            throw sql.translate(what + " for experiment '" + experiment.name() + "'", e);
         }
     }
 
     private <T> T read(String what, Work<T> work) {
+        sql.checkSameStore(what + " for experiment '" + experiment.name() + "'");
         try {
             return work.run();
         } catch (SQLException e) {
-            throw new RetortException("store: " + what + " failed for experiment '" + experiment.name() + "': " + e.getMessage(), e);
+            throw sql.translate(what + " for experiment '" + experiment.name() + "'", e);
         }
+    }
+
+    @Override
+    public synchronized void checkIntegrity() {
+        List<String> problems = read("checking the store's integrity", () -> {
+            List<String> out = new ArrayList<>();
+            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql.quickCheck())) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        });
+        if (problems.size() == 1 && "ok".equals(problems.get(0))) return;
+        // SQLite's first row may hold several lines ("*** in database main ***", then problems): one line here
+        List<String> lines = problems.stream().flatMap(String::lines).map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("***")).toList();
+        String first = lines.isEmpty() ? "no answer" : lines.get(0);
+        throw new StoreDamagedException(sql.location(), "checking it (" + sql.quickCheck() + ")",
+                lines.size() + (lines.size() == 1 ? " problem: " : " problems, the first: ") + first, sql.howToCheck(), null);
     }
 
     @Override

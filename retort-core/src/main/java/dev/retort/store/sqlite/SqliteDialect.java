@@ -1,5 +1,6 @@
 package dev.retort.store.sqlite;
 
+import dev.retort.store.StoreException;
 import dev.retort.store.jdbc.Dialect;
 import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConfig;
@@ -26,9 +27,11 @@ public final class SqliteDialect implements Dialect {
     private static final long BUSY_GIVE_UP_NANOS = 60_000_000_000L;
 
     private final Path file;
+    private final SqliteFaults faults;
 
     public SqliteDialect(Path file) {
         this.file = file;
+        this.faults = new SqliteFaults(file);
     }
 
     public Path file() {
@@ -50,6 +53,12 @@ public final class SqliteDialect implements Dialect {
         cfg.setCacheSize(-65_536); // KiB: holds the hash index of a 1,000,000-trial experiment
         Connection c = cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
         BusyHandler.setHandler(c, new SpinThenParkHandler());
+        try {
+            faults.opened();
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
         return c;
     }
 
@@ -79,6 +88,31 @@ public final class SqliteDialect implements Dialect {
     public boolean isBusy(SQLException e) {
         int code = e.getErrorCode() & 0xff;
         return code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code;
+    }
+
+    @Override
+    public StoreException translate(String what, SQLException e) {
+        return faults.translate(what, e);
+    }
+
+    @Override
+    public void checkSameStore(String what) {
+        faults.checkSame(what);
+    }
+
+    @Override
+    public String quickCheck() {
+        return "PRAGMA quick_check";
+    }
+
+    @Override
+    public String howToCheck() {
+        return faults.howToCheck();
+    }
+
+    @Override
+    public String location() {
+        return faults.location();
     }
 
     @Override
