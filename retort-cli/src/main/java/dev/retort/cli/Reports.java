@@ -28,11 +28,13 @@ final class Reports {
 
     /**
      * The best {@code top} DONE trials (all when top <= 0), sorted by the metric: a table (text, CSV, Markdown)
-     * or, as JSON, an array of {@link ExportedTrial} records. Extensions (the recommender plan) may render their own.
+     * or, as JSON, an array of {@link ExportedTrial} records. Extensions (the recommender plan) may render their own;
+     * {@code perFold} asks them for one row per fold instead of one per config.
      */
-    static void printResults(Writer out, Experiment exp, TrialStore store, int top, Formats.Format format) throws IOException {
+    static void printResults(Writer out, Experiment exp, TrialStore store, int top, Formats.Format format, boolean perFold)
+            throws IOException {
         Metric m = exp.plan().metric();
-        String custom = extensionReport(exp, store, format.table());
+        String custom = extensionReport(exp, store, new PlanExtension.ReportOptions(format.table(), m, perFold));
         if (custom != null) {
             out.write(custom);
             return;
@@ -63,10 +65,10 @@ final class Reports {
         else TrialTables.export(all, exp.plan().metric()).write(format.table(), out);
     }
 
-    private static String extensionReport(Experiment exp, TrialStore store, ResultTable.Format format) {
+    private static String extensionReport(Experiment exp, TrialStore store, PlanExtension.ReportOptions options) {
         var spec = exp.plan().objective();
         for (PlanExtension e : PlanParser.extensions(Thread.currentThread().getContextClassLoader()))
-            if (e.kind().equals(spec.kind())) return e.report(store.trials(TrialState.DONE), spec.identity(), spec.runtime(), format);
+            if (e.kind().equals(spec.kind())) return e.report(store.trials(TrialState.DONE), spec.identity(), spec.runtime(), options);
         return null;
     }
 

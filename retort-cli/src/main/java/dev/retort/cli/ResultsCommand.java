@@ -28,11 +28,14 @@ final class ResultsCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "0", description = "Only the best N (default: all).")
     int top;
 
+    @Option(names = "--folds", description = "Recommender plans: one row per fold instead of one per config (mean ± std).")
+    boolean folds;
+
     @Override
     public Integer call() throws Exception {
         Formats.Format f = Formats.choose("results", format, output, Formats.Format.TABLE, Formats.TABLES);
         try (Experiment exp = ExperimentDir.join(dir); TrialStore store = exp.store()) {
-            Path file = Output.write(output, out(), w -> Reports.printResults(w, exp, store, top, f));
+            Path file = Output.write(output, out(), w -> Reports.printResults(w, exp, store, top, f, folds));
             if (file != null) err().println("wrote " + file + " (" + Files.size(file) + " bytes)");
             return store.counts().get(TrialState.FAILED) > 0 ? 1 : 0;
         }

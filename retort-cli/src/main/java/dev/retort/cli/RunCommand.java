@@ -93,7 +93,7 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
                         outcome = pr.outcome();
                         fault = pr.fault();
                     }
-                    Reports.printResults(out(), exp, store, top, Formats.Format.TABLE);
+                    Reports.printResults(out(), exp, store, top, Formats.Format.TABLE, false);
                     Reports.printSummary(err(), d, store.counts());
                     err().println("retort: " + outcome.message(plan.limits()));
                     out().flush();

@@ -2,18 +2,24 @@ package dev.retort.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.retort.Objective;
+import dev.retort.engine.Goal;
 import dev.retort.engine.Metric;
+import dev.retort.report.ResultTable;
 import dev.retort.space.Space;
-import org.yaml.snakeyaml.nodes.Node;
+import dev.retort.store.TrialRecord;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A plan dialect found with {@link java.util.ServiceLoader}: it owns some top-level plan keys (the
- * recommender toolkit owns {@code datasets}, {@code algorithms}, {@code metrics}) and turns them into the
- * space, the objective and the metric that the engine runs.
+ * recommender toolkit owns {@code datasets}, {@code algorithms}, {@code metrics}, {@code evaluation}) and
+ * turns them into the space, the objective and the metric that the engine runs.
+ *
+ * <p>The interface exposes no parser types: an extension gets the plan's text and reads its own sections
+ * with any YAML reader (core's {@link Yaml} helper keeps lines for messages).
  */
 public interface PlanExtension {
     /** The top-level keys this extension reads. */
@@ -27,19 +33,47 @@ public interface PlanExtension {
     }
 
     /**
-     * Reads the extension's sections (only the keys of {@link #keys()} that the plan has).
+     * The plan's {@code metric:} entry as written.
      *
-     * @param planDir the plan file's directory, against which relative paths resolve
+     * @param goal  null when the plan names only the metric, so the extension picks the natural direction
+     * @param where {@code file:line} of the entry, for messages
      */
-    Contribution parse(Map<String, Node> sections, Yaml yaml, Path planDir);
+    record DeclaredMetric(String name, Goal goal, String where) {
+    }
+
+    /**
+     * A plan that uses this extension.
+     *
+     * @param file   the plan file's name as given, for messages ({@code file:line})
+     * @param text   the whole plan text; line numbers in it are the plan file's
+     * @param dir    the plan file's directory, against which relative paths resolve
+     * @param keys   the extension's keys the plan has, in plan order (at least one)
+     * @param metric the plan's {@code metric:} entry, or null when it has none
+     */
+    record Source(String file, String text, Path dir, List<String> keys, DeclaredMetric metric) {
+        public Source {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /** Reads the extension's sections; the metric returned is the plan's (a declared one is honoured or refused). */
+    Contribution parse(Source plan);
+
+    /**
+     * How {@code retort results} asks for a report.
+     *
+     * @param metric  the plan's metric: rows are ordered by it, best first
+     * @param perFold rows per fold (or other repetition) instead of one row per config
+     */
+    record ReportOptions(ResultTable.Format format, Metric metric, boolean perFold) {
+    }
 
     /**
      * The extension's own results report (e.g. one table per dataset), or null to use the generic table.
      *
      * @param trials the experiment's DONE trials
      */
-    default String report(java.util.List<dev.retort.store.TrialRecord> trials, JsonNode identity, JsonNode runtime,
-                          dev.retort.report.ResultTable.Format format) {
+    default String report(List<TrialRecord> trials, JsonNode identity, JsonNode runtime, ReportOptions options) {
         return null;
     }
 

@@ -80,10 +80,10 @@ public final class PlanParser {
             throw y.error(top.get("experiment"), "experiment", name, "is not a usable directory name", NAME_RULE + ", at most 128");
 
         PlanExtension ext = null;
-        Map<String, Node> extSections = new LinkedHashMap<>();
+        List<String> extKeys = new ArrayList<>();
         for (PlanExtension e : extensions) {
-            for (String k : e.keys()) if (top.containsKey(k)) extSections.put(k, top.get(k));
-            if (!extSections.isEmpty()) {
+            for (String k : top.keySet()) if (e.keys().contains(k)) extKeys.add(k);
+            if (!extKeys.isEmpty()) {
                 ext = e;
                 break;
             }
@@ -96,10 +96,11 @@ public final class PlanParser {
             for (String k : List.of("objective", "space"))
                 if (top.containsKey(k)) throw y.error(top.get(k), k, null, "cannot be combined with " + String.join("/", ext.keys()),
                         "either objective + space, or " + String.join(" + ", ext.keys()));
-            PlanExtension.Contribution c = ext.parse(extSections, y, planDir);
+            PlanExtension.DeclaredMetric declared = top.containsKey("metric") ? declaredMetric(y, top.get("metric")) : null;
+            PlanExtension.Contribution c = ext.parse(new PlanExtension.Source(fileName, text, planDir, extKeys, declared));
             space = c.space();
             objective = c.objective();
-            metric = top.containsKey("metric") ? metric(y, top.get("metric")) : c.metric();
+            metric = c.metric();
         } else {
             space = SpaceParser.parse(y.require(top, root, "", "space", "a mapping of factors"), fileName);
             if (space.isEmpty()) throw y.error(top.get("space"), "space", null, "is empty", "at least one factor");
@@ -165,10 +166,16 @@ public final class PlanParser {
     }
 
     static Metric metric(Yaml y, Node n) {
-        if (n instanceof ScalarNode) return Metric.minimize(y.string(n, "metric"));
+        PlanExtension.DeclaredMetric d = declaredMetric(y, n);
+        return new Metric(d.name(), d.goal() == null ? Goal.MINIMIZE : d.goal());
+    }
+
+    /** The {@code metric:} entry as written: a name, or {name, goal}; goal null when not given. */
+    static PlanExtension.DeclaredMetric declaredMetric(Yaml y, Node n) {
+        if (n instanceof ScalarNode) return new PlanExtension.DeclaredMetric(y.string(n, "metric"), null, y.at(n));
         Map<String, Node> m = y.mapping(n, "metric", Set.of("name", "goal"));
         String name = y.string(y.require(m, n, "metric", "name", "the result key to rank trials by"), "metric.name");
-        Goal goal = Goal.MINIMIZE;
+        Goal goal = null;
         if (m.containsKey("goal")) {
             String g = y.string(m.get("goal"), "metric.goal").toLowerCase();
             goal = switch (g) {
@@ -177,7 +184,7 @@ public final class PlanParser {
                 default -> throw y.error(m.get("goal"), "metric.goal", g, "is not a goal", "minimize, maximize");
             };
         }
-        return new Metric(name, goal);
+        return new PlanExtension.DeclaredMetric(name, goal, y.at(n));
     }
 
     static SearchStrategy search(Yaml y, Node n, Space space) {

@@ -13,16 +13,24 @@ public final class Subset {
 
     /**
      * The rows with {@code keep[i]}, in their original order, with user and item ids re-assigned densely in
-     * order of first appearance among the kept rows. The new {@link IdMap}s keep the original ids.
+     * the order of the parent's ids (so a canonical dataset stays in {@link IdMap#ORIGINAL_ORDER}). The new
+     * {@link IdMap}s keep the original ids.
      */
     public static Interactions compact(Interactions in, boolean[] keep) {
         if (keep.length != in.size()) throw new BugException("keep mask length " + keep.length + " != rows " + in.size());
         int n = 0;
-        for (boolean k : keep) if (k) n++;
-        int[] userMap = filled(in.numUsers());
-        int[] itemMap = filled(in.numItems());
+        boolean[] userUsed = new boolean[in.numUsers()];
+        boolean[] itemUsed = new boolean[in.numItems()];
+        for (int i = 0; i < keep.length; i++) {
+            if (!keep[i]) continue;
+            n++;
+            userUsed[in.user(i)] = true;
+            itemUsed[in.item(i)] = true;
+        }
         IdMap userIds = new IdMap();
         IdMap itemIds = new IdMap();
+        int[] userMap = densify(userUsed, in.userIds(), userIds);
+        int[] itemMap = densify(itemUsed, in.itemIds(), itemIds);
         int[] users = new int[n];
         int[] items = new int[n];
         float[] ratings = in.hasRatings() ? new float[n] : null;
@@ -30,17 +38,48 @@ public final class Subset {
         int j = 0;
         for (int i = 0; i < keep.length; i++) {
             if (!keep[i]) continue;
-            int u = in.user(i);
-            int it = in.item(i);
-            if (userMap[u] < 0) userMap[u] = userIds.intern(in.userIds().original(u));
-            if (itemMap[it] < 0) itemMap[it] = itemIds.intern(in.itemIds().original(it));
-            users[j] = userMap[u];
-            items[j] = itemMap[it];
+            users[j] = userMap[in.user(i)];
+            items[j] = itemMap[in.item(i)];
             if (ratings != null) ratings[j] = in.rating(i);
             if (times != null) times[j] = in.timestamp(i);
             j++;
         }
         return new Interactions(users, items, ratings, times, userIds, itemIds);
+    }
+
+    private static int[] densify(boolean[] used, IdMap from, IdMap to) {
+        int[] map = filled(used.length);
+        for (int id = 0; id < used.length; id++) if (used[id]) map[id] = to.intern(from.original(id));
+        return map;
+    }
+
+    /**
+     * {@code count} rows of {@code in} in the order given, ids renumbered to {@code userRank} / {@code itemRank}
+     * (each a permutation of the parent's ids); used by {@link Canonicalizer}.
+     */
+    static Interactions reordered(Interactions in, int[] rows, int count, int[] userRank, int[] itemRank) {
+        IdMap userIds = byRank(in.userIds(), userRank);
+        IdMap itemIds = byRank(in.itemIds(), itemRank);
+        int[] users = new int[count];
+        int[] items = new int[count];
+        float[] ratings = in.hasRatings() ? new float[count] : null;
+        long[] times = in.hasTimestamps() ? new long[count] : null;
+        for (int j = 0; j < count; j++) {
+            int i = rows[j];
+            users[j] = userRank[in.user(i)];
+            items[j] = itemRank[in.item(i)];
+            if (ratings != null) ratings[j] = in.rating(i);
+            if (times != null) times[j] = in.timestamp(i);
+        }
+        return new Interactions(users, items, ratings, times, userIds, itemIds);
+    }
+
+    private static IdMap byRank(IdMap ids, int[] rank) {
+        String[] ordered = new String[rank.length];
+        for (int id = 0; id < rank.length; id++) ordered[rank[id]] = ids.original(id);
+        IdMap out = new IdMap();
+        for (String s : ordered) out.intern(s);
+        return out;
     }
 
     /** The given rows (indices into {@code in}, in the order given), sharing {@code in}'s id maps. */

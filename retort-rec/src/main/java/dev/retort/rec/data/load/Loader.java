@@ -9,7 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Reads an interaction file into {@link Interactions}: dense ids in order of first appearance, original ids
+ * Reads an interaction file into {@link Interactions}: dense ids in the order of the original ids (see {@link Canonicalizer}), original ids
  * in the {@link dev.retort.rec.data.IdMap}s, then {@link Canonicalizer#dedupe} so (user, item) pairs are
  * unique. A malformed line stops the load with a {@link PlanException} naming {@code file:line}, the line
  * and what was expected.

@@ -45,7 +45,7 @@ class LineScannerBoundaryTest {
         }
         assertThat(rs).isEqualTo(ratingSum);
         assertThat(ts).isEqualTo(timeSum);
-        assertThat(d.itemIds().original(d.item(n - 1))).isEqualTo(Integer.toString(n - 1));
+        assertThat(d.itemIds().original(n - 1)).isEqualTo(Integer.toString(n - 1));
     }
 
     @Test

@@ -27,22 +27,22 @@ class LoaderDedupeTest {
         assertThat(l.rowsRead()).isEqualTo(5);
         assertThat(l.duplicatesDropped()).isEqualTo(2);
         Interactions d = l.data();
-        assertThat(d.ratingsArray()).containsExactly(1f, 5f, 4f);
-        assertThat(d.timestampsArray()).containsExactly(5L, 1L, 7L);
-        assertThat(d.itemIds().original(d.item(2))).isEqualTo("20");
+        assertThat(d.ratingsArray()).containsExactly(1f, 4f, 5f);
+        assertThat(d.timestampsArray()).containsExactly(5L, 7L, 1L);
+        assertThat(d.itemIds().original(d.item(1))).isEqualTo("20");
     }
 
     @Test
-    void duplicatesWithoutTimestampsKeepTheLastInFileAndIdsStayDense() throws IOException {
-        // the first appearance of item y is dropped, so y's dense id must follow z's
+    void duplicatesWithoutTimestampsKeepTheLastInFileAndIdsFollowTheOriginalIds() throws IOException {
+        // z appears before y's kept row, yet y < z: dense ids follow the original ids, not the file
         Path f = write("x.tsv", "a\ty\t1\nb\tz\t2\na\ty\t3\n");
         TableFormat fmt = new TableFormat(DataFormat.TSV, "\t", false, false, Column.at(0), Column.at(1), Column.at(2), null);
         Loader.Loaded l = Loader.load(f, fmt);
         Interactions d = l.data();
         assertThat(l.duplicatesDropped()).isEqualTo(1);
-        assertThat(d.ratingsArray()).containsExactly(2f, 3f);
-        assertThat(d.itemIds().original(0)).isEqualTo("z");
-        assertThat(d.itemIds().original(1)).isEqualTo("y");
-        assertThat(d.userIds().original(0)).isEqualTo("b");
+        assertThat(d.ratingsArray()).containsExactly(3f, 2f);
+        assertThat(d.itemIds().original(0)).isEqualTo("y");
+        assertThat(d.itemIds().original(1)).isEqualTo("z");
+        assertThat(d.userIds().original(0)).isEqualTo("a");
     }
 }

@@ -23,19 +23,20 @@ class LoaderTest {
     }
 
     @Test
-    void movieLens100kAssignsDenseIdsInOrderOfFirstAppearance() throws IOException {
+    void movieLens100kAssignsDenseIdsInTheOrderOfTheOriginalIds() throws IOException {
         Path f = write("u.data", "196\t242\t3\t881250949\n186\t302\t3\t891717742\n196\t377\t1\t878887116\n");
         Loader.Loaded loaded = Loader.load(f, DataFormat.ML_100K);
         Interactions d = loaded.data();
         assertThat(d.size()).isEqualTo(3);
         assertThat(d.numUsers()).isEqualTo(2);
         assertThat(d.numItems()).isEqualTo(3);
-        assertThat(d.usersArray()).containsExactly(0, 1, 0);
-        assertThat(d.itemsArray()).containsExactly(0, 1, 2);
-        assertThat(d.userIds().original(1)).isEqualTo("186");
+        // users 186 < 196, items 242 < 302 < 377; rows sorted by (user, item)
+        assertThat(d.usersArray()).containsExactly(0, 1, 1);
+        assertThat(d.itemsArray()).containsExactly(1, 0, 2);
+        assertThat(d.userIds().original(0)).isEqualTo("186");
         assertThat(d.itemIds().original(2)).isEqualTo("377");
         assertThat(d.ratingsArray()).containsExactly(3f, 3f, 1f);
-        assertThat(d.timestampsArray()).containsExactly(881250949L, 891717742L, 878887116L);
+        assertThat(d.timestampsArray()).containsExactly(891717742L, 881250949L, 878887116L);
         assertThat(loaded.rowsRead()).isEqualTo(3);
         assertThat(loaded.duplicatesDropped()).isZero();
     }
@@ -44,9 +45,9 @@ class LoaderTest {
     void movieLensDatSplitsOnDoubleColon() throws IOException {
         Path f = write("ratings.dat", "1::1193::5::978300760\r\n1::661::3::978302109\r\n");
         Interactions d = Loader.load(f, DataFormat.ML_DAT).data();
-        assertThat(d.itemIds().original(1)).isEqualTo("661");
-        assertThat(d.ratingsArray()).containsExactly(5f, 3f);
-        assertThat(d.timestampsArray()).containsExactly(978300760L, 978302109L);
+        assertThat(d.itemIds().original(0)).isEqualTo("661"); // numeric order: 661 < 1193
+        assertThat(d.ratingsArray()).containsExactly(3f, 5f);
+        assertThat(d.timestampsArray()).containsExactly(978302109L, 978300760L);
     }
 
     @Test
