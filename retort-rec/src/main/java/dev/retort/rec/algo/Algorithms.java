@@ -21,39 +21,52 @@ public final class Algorithms {
         Recommender create(Config p, int threads);
     }
 
-    private record Entry(List<ParamSpec> params, Factory factory) {
+    /**
+     * @param version the implementation's version: part of every artifact key, so predictions saved by an
+     *                older implementation are never reused. Bump it with any change that can change results.
+     */
+    private record Entry(int version, List<ParamSpec> params, Factory factory) {
     }
+
+    /** {@code values}: how an algorithm that reads rating values may use them. */
+    private static ParamSpec values(List<String> allowed, String doc) {
+        return ParamSpec.choice("values", "binary", allowed, doc);
+    }
+
+    private static final ParamSpec BINARY_ONLY = values(List.of("binary"), "uses binary feedback (every training pair counts 1)");
 
     private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
     private static final Map<String, String> ALIASES = Map.of("BPRMF", "BPR");
 
     static {
-        REGISTRY.put("MostPopular", new Entry(List.of(), (p, t) -> new MostPopular(t)));
-        REGISTRY.put("Random", new Entry(List.of(ParamSpec.seed("seed of the random ranking")),
+        // version 2: ties break by original item id (canonical dense ids), explicit values
+        REGISTRY.put("MostPopular", new Entry(2, List.of(BINARY_ONLY), (p, t) -> new MostPopular(t)));
+        REGISTRY.put("Random", new Entry(2, List.of(ParamSpec.seed("seed of the random ranking")),
                 (p, t) -> new RandomRecommender(p.getLong("seed"), t)));
-        REGISTRY.put("ItemKNN", new Entry(knnParams("items"), (p, t) -> new ItemKnn(p.getInt("k"),
+        REGISTRY.put("ItemKNN", new Entry(2, knnParams("items"), (p, t) -> new ItemKnn(p.getInt("k"),
                 Similarity.byKey(p.getString("similarity")), p.getDouble("alpha"), p.getDouble("shrink"), t)));
-        REGISTRY.put("UserKNN", new Entry(knnParams("users"), (p, t) -> new UserKnn(p.getInt("k"),
+        REGISTRY.put("UserKNN", new Entry(2, knnParams("users"), (p, t) -> new UserKnn(p.getInt("k"),
                 Similarity.byKey(p.getString("similarity")), p.getDouble("alpha"), p.getDouble("shrink"), t)));
-        REGISTRY.put("EASE", new Entry(List.of(ParamSpec.real("lambda", 500, 0, false, null, "L2 weight on B")),
+        REGISTRY.put("EASE", new Entry(2, List.of(ParamSpec.real("lambda", 500, 0, false, null, "L2 weight on B"), BINARY_ONLY),
                 (p, t) -> new Ease(p.getDouble("lambda"), t)));
-        REGISTRY.put("ALS", new Entry(List.of(
+        REGISTRY.put("ALS", new Entry(2, List.of(
                 ParamSpec.integer("factors", 64, 1, "latent dimensions"),
                 ParamSpec.real("reg", 0.1, 0, true, null, "L2 weight on both factor matrices"),
                 ParamSpec.real("alpha", 1.0, 0, true, null, "confidence slope: c = 1 + alpha r"),
+                values(List.of("binary", "rating"), "r in the confidence: 1 for every training pair (binary) or the rating (rating)"),
                 ParamSpec.integer("iterations", 15, 1, "alternating sweeps (users then items)"),
                 ParamSpec.seed("seed of the initial factors"),
                 ParamSpec.choice("solver", "cg", List.of("cg", "cholesky"), "per-row solver"),
                 ParamSpec.integer("cg_steps", 3, 1, "conjugate-gradient steps per row and sweep (solver cg)")),
                 (p, t) -> new Als(p.getInt("factors"), p.getDouble("reg"), p.getDouble("alpha"), p.getInt("iterations"),
                         p.getLong("seed"), p.getString("solver").equals("cg") ? Als.Solver.CG : Als.Solver.CHOLESKY,
-                        p.getInt("cg_steps"), t)));
-        REGISTRY.put("BPR", new Entry(List.of(
+                        p.getInt("cg_steps"), p.getString("values").equals("rating"), t)));
+        REGISTRY.put("BPR", new Entry(2, List.of(
                 ParamSpec.integer("factors", 64, 1, "latent dimensions"),
                 ParamSpec.real("learning_rate", 0.05, 0, false, null, "SGD step size"),
                 ParamSpec.real("reg", 0.01, 0, true, null, "L2 weight per step"),
                 ParamSpec.integer("epochs", 20, 1, "passes of |train| sampled triples"),
-                ParamSpec.seed("seed of the initial factors and the sampling")),
+                ParamSpec.seed("seed of the initial factors and the sampling"), BINARY_ONLY),
                 (p, t) -> new Bpr(p.getInt("factors"), p.getDouble("learning_rate"), p.getDouble("reg"),
                         p.getInt("epochs"), p.getLong("seed"), t)));
     }
@@ -68,7 +81,8 @@ public final class Algorithms {
                 ParamSpec.integer("k", 50, 1, "neighbours kept per " + what.substring(0, what.length() - 1)),
                 ParamSpec.choice("similarity", "cosine", sims, "similarity between " + what),
                 ParamSpec.real("alpha", 0.5, 0, true, 1.0, "exponent of asymmetric_cosine"),
-                ParamSpec.real("shrink", 0, 0, true, null, "added to the similarity denominator"));
+                ParamSpec.real("shrink", 0, 0, true, null, "added to the similarity denominator"),
+                BINARY_ONLY);
     }
 
     /** The known names, canonical spelling, in a fixed order. */
@@ -83,6 +97,11 @@ public final class Algorithms {
             throw PlanException.at(null, where == null || where.isEmpty() ? "algorithms" : where, name,
                     "is not a known algorithm", String.join(", ", names()) + " (BPRMF = BPR)");
         return n;
+    }
+
+    /** The implementation version of {@code name} (see {@code Entry}); part of every artifact key. */
+    public static int version(String name) {
+        return REGISTRY.get(canonicalName(name, null)).version();
     }
 
     /** The declared parameters of {@code name}, in declaration order. */

@@ -1,14 +1,15 @@
 package dev.retort.rec.algo;
 
 import dev.retort.rec.data.Interactions;
+import dev.retort.rec.data.Subset;
 
 import java.util.SplittableRandom;
 
 /**
  * Implicit-feedback matrix factorisation by alternating least squares (Hu, Koren and Volinsky 2008). Minimises
  * {@code sum over all (u,i) of c_ui (p_ui - x_u . y_i)^2 + reg (|X|^2 + |Y|^2)} with preference p = 1 for
- * training pairs (0 otherwise) and confidence {@code c = 1 + alpha r} (r = rating, 1 without ratings; 1 for
- * unobserved pairs). Each half-step uses the {@code Y'Y} precompute so a row costs O(n_u f^2) (Cholesky) or
+ * training pairs (0 otherwise) and confidence {@code c = 1 + alpha r} (r = 1 with {@code values: binary}, the
+ * default; the rating with {@code values: rating}; c = 1 for unobserved pairs). Each half-step uses the {@code Y'Y} precompute so a row costs O(n_u f^2) (Cholesky) or
  * O(cg_steps n_u f) (conjugate gradient warm-started from the previous factors, Takacs et al. 2011). Rows are
  * solved in parallel over fixed chunks; results do not depend on the thread count.
  *
@@ -27,11 +28,14 @@ public final class Als implements Recommender, SavableModel {
     private final long seed;
     private final Solver solver;
     private final int cgSteps;
+    private final boolean ratingValues;
     private final int threads;
     private UserItemMatrix train;
     private Factors model;
 
-    public Als(int factors, double reg, double alpha, int iterations, long seed, Solver solver, int cgSteps, int threads) {
+    /** @param ratingValues r in the confidence is the rating ({@code values: rating}); else 1 ({@code binary}) */
+    public Als(int factors, double reg, double alpha, int iterations, long seed, Solver solver, int cgSteps,
+               boolean ratingValues, int threads) {
         this.f = factors;
         this.reg = reg;
         this.alpha = alpha;
@@ -39,6 +43,7 @@ public final class Als implements Recommender, SavableModel {
         this.seed = seed;
         this.solver = solver;
         this.cgSteps = cgSteps;
+        this.ratingValues = ratingValues;
         this.threads = threads;
     }
 
@@ -49,7 +54,7 @@ public final class Als implements Recommender, SavableModel {
 
     @Override
     public void fit(Interactions data) {
-        UserItemMatrix m = UserItemMatrix.of(data);
+        UserItemMatrix m = UserItemMatrix.of(ratingValues ? data : Subset.withoutRatings(data));
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] x = Factors.gaussian(m.numUsers * f, 0.01, rnd);
         double[] y = Factors.gaussian(m.numItems * f, 0.01, rnd);

@@ -2,6 +2,7 @@ package dev.retort.rec.experiment;
 
 import dev.retort.PlanException;
 import dev.retort.Retort;
+import dev.retort.plan.PlanExtension;
 import dev.retort.rec.data.spec.DatasetSpec;
 import dev.retort.rec.data.spec.SourceSpec;
 import dev.retort.rec.data.SyntheticSpec;
@@ -22,13 +23,14 @@ import java.util.Map;
 /**
  * A recommender experiment from Java, with the same trials, phases, artifacts and tables as a YAML plan:
  * <pre>{@code
- * RunResult r = RecExperiment.named("baselines")
+ * RecExperiment experiment = RecExperiment.named("baselines")
  *         .dataset("synth", RecExperiment.synthetic(6040, 3706, 1_000_000, 1), new LeaveOneOut(LeaveOneOut.Order.TIME, false, 0))
  *         .algorithm("ItemKNN", Space.builder().factor("k", 20L, 50L).build())
  *         .algorithm("MostPopular")
  *         .metrics("ndcg@10", "recall@10")
- *         .workers(2).dir(Path.of("runs/baselines")).run();
- * System.out.print(RecExperiment.tables(r, List.of("ndcg@10", "recall@10"), ResultTable.Format.TABLE));
+ *         .workers(2).dir(Path.of("runs/baselines"));
+ * RunResult r = experiment.run();
+ * System.out.print(experiment.tables(r, ResultTable.Format.TABLE));
  * }</pre>
  */
 public final class RecExperiment {
@@ -39,6 +41,7 @@ public final class RecExperiment {
     private int k = 100;
     private int workers = 1;
     private Path dir;
+    private Double minRating;
 
     private RecExperiment(String name) {
         this.name = name;
@@ -93,22 +96,47 @@ public final class RecExperiment {
         return this;
     }
 
-    /** Runs the experiment with worker threads in this JVM; results are stored as with {@code retort run}. */
+    /** Only test interactions rated at least {@code min} are relevant (default: every test interaction). */
+    public RecExperiment minRating(double min) {
+        this.minRating = min;
+        return this;
+    }
+
+    private List<MetricSpec> metricSpecs() {
+        return MetricSpec.parseAll(name, "metrics", metrics);
+    }
+
+    private int listLength() {
+        return Math.max(k, metricSpecs().stream().mapToInt(MetricSpec::k).max().orElse(10));
+    }
+
+    /**
+     * Runs the experiment with worker threads in this JVM; results are stored as with {@code retort run}.
+     * The first metric ranks the trials.
+     */
     public RunResult run() {
         if (datasets.isEmpty() || algorithms.isEmpty())
             throw new PlanException("experiment '" + name + "': needs at least one dataset and one algorithm");
-        List<MetricSpec> ms = MetricSpec.parseAll(name, "metrics", metrics);
-        int maxK = ms.stream().mapToInt(MetricSpec::k).max().orElse(10);
+        List<MetricSpec> ms = metricSpecs();
         Path d = dir != null ? dir : Path.of("runs", name);
-        for (DatasetSpec ds : datasets) DatasetCache.get(ds, RecSpecs.dataCache()); // data errors before anything is written
-        RecObjective objective = new RecObjective(datasets, ms, Math.max(k, maxK), d, true);
-        return Retort.experiment(name).space(RecSpace.of(datasets, algorithms)).objective(objective)
-                .maximize(ms.get(0).toString()).workers(workers).dir(d).run();
+        // data errors before anything is written; loading is never part of a trial's seconds
+        RecObjective objective = RecObjective.loaded(datasets, new Evaluation(ms, minRating), listLength(), d, true);
+        MetricSpec first = ms.get(0);
+        var builder = Retort.experiment(name).space(RecSpace.of(datasets, algorithms)).objective(objective).workers(workers).dir(d);
+        return (first.kind().hasCutoff() ? builder.maximize(first.toString()) : builder.minimize(first.toString())).run();
     }
 
-    /** One table per dataset, as {@code retort results} prints them. */
-    public static String tables(RunResult result, List<String> metrics, ResultTable.Format format) {
+    /** One table per dataset, as {@code retort results} prints them: one row per config (folds aggregated). */
+    public String tables(RunResult result, ResultTable.Format format) {
+        return tables(result, format, false);
+    }
+
+    /** {@link #tables(RunResult, ResultTable.Format)}, with one row per fold when {@code perFold}. */
+    public String tables(RunResult result, ResultTable.Format format, boolean perFold) {
         List<TrialRecord> done = result.trials().stream().filter(t -> t.state() == TrialState.DONE).toList();
-        return RecReport.render(done, metrics, format);
+        Map<String, Integer> folds = new LinkedHashMap<>();
+        for (DatasetSpec d : datasets) folds.put(d.name(), RecSpecs.folds(d) > 1 ? RecSpecs.folds(d) : 0);
+        List<String> names = metricSpecs().stream().map(MetricSpec::toString).toList();
+        return RecReport.render(done, names, new PlanExtension.ReportOptions(format, result.metric(), perFold), listLength(), folds);
     }
 }

@@ -60,7 +60,7 @@ public final class RecExports {
         String planFile = runtime.path("plan_file").asText("plan.yaml");
         List<DatasetSpec> datasets = RecSpecs.datasets(new Yaml(planFile).compose(identity.path("datasets").asText()), planFile);
         Path root = runtime.has("cache") ? Path.of(runtime.get("cache").asText()) : experimentDir;
-        RecObjective obj = new RecObjective(datasets, List.<MetricSpec>of(), identity.path("k").asInt(100), root, false);
+        RecObjective obj = new RecObjective(datasets, new Evaluation(List.<MetricSpec>of(), null), identity.path("k").asInt(100), root, false);
         RecObjective.Cell cell = obj.cell(trial.config());
         if (kind == Kind.QRELS) return new Export(kind, cell, null, null);
         Path p = cell.dir().resolve(RecObjective.PREDICTIONS);

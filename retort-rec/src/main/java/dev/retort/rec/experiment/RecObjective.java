@@ -1,5 +1,6 @@
 package dev.retort.rec.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.retort.BugException;
@@ -14,7 +15,6 @@ import dev.retort.rec.data.Interactions;
 import dev.retort.rec.data.spec.DatasetSpec;
 import dev.retort.rec.metric.EvalResult;
 import dev.retort.rec.metric.Evaluator;
-import dev.retort.rec.metric.MetricSpec;
 import dev.retort.rec.metric.MetricValue;
 import dev.retort.rec.metric.Relevance;
 import dev.retort.rec.split.Split;
@@ -25,6 +25,7 @@ import dev.retort.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,19 +33,23 @@ import java.util.TreeMap;
 
 /**
  * One recommender trial: (dataset, fold, algorithm config) through the phases FIT, PREDICT, EVAL, each
- * recorded in the store. Artifacts go to
- * {@code <experiment>/<dataset>-<hash8>/<algorithm>-<hash8>/fold_<i>/}: {@code predictions.bin} (top-k lists,
- * binary), {@code timings.json}, {@code metrics.json}, each written atomically. The directory names are
- * content hashes (of the split data; of the algorithm, its resolved parameters and seed), so a trial whose
- * predictions exist resumes at EVAL and never fits or predicts again.
+ * recorded in the store. Artifacts go to {@code <root>/<dataset>-<key>/<algorithm>-<key>/fold_<i>/}:
+ * {@code trial.json} (what the cell is), {@code predictions.bin} (top-k lists, binary), {@code timings.json},
+ * {@code metrics.json}, each written atomically. Both keys are the first 128 bits (32 hex digits) of a
+ * SHA-256: of the split data (content, fold by fold), and of the algorithm, its implementation version, its
+ * resolved parameters and the list length. A trial whose predictions exist and whose stored
+ * {@code trial.json} is exactly this cell resumes at EVAL and never fits or predicts again.
  */
 final class RecObjective implements Objective {
     static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     static final String PREDICTIONS = "predictions.bin";
     static final String TIMINGS = "timings.json";
+    static final String TRIAL = "trial.json";
+    /** Hex digits of a SHA-256 used in artifact directory names: 128 bits. */
+    static final int KEY_HEX = 32;
 
     private final Map<String, DatasetSpec> datasets = new LinkedHashMap<>();
-    private final List<MetricSpec> metrics;
+    private final Evaluation evaluation;
     private final int k;
     private final Path root;
     private final boolean saveModels;
@@ -53,16 +58,51 @@ final class RecObjective implements Objective {
      * @param root       where artifacts go: the experiment directory, or a cache shared by several experiments
      * @param saveModels whether to write {@code model.bin} for algorithms that can save one
      */
-    RecObjective(List<DatasetSpec> datasets, List<MetricSpec> metrics, int k, Path root, boolean saveModels) {
+    RecObjective(List<DatasetSpec> datasets, Evaluation evaluation, int k, Path root, boolean saveModels) {
         datasets.forEach(d -> this.datasets.put(d.name(), d));
-        this.metrics = metrics;
+        this.evaluation = evaluation;
         this.k = k;
         this.root = root;
         this.saveModels = saveModels;
     }
 
+    /** An objective whose datasets are loaded now, before any trial, so no trial's seconds include loading. */
+    static RecObjective loaded(List<DatasetSpec> datasets, Evaluation evaluation, int k, Path root, boolean saveModels) {
+        for (DatasetSpec d : datasets) DatasetCache.get(d, RecSpecs.dataCache());
+        return new RecObjective(datasets, evaluation, k, root, saveModels);
+    }
+
     /** Where a trial's artifacts live, and what it is. */
-    record Cell(DatasetCache.Prepared data, Split split, String algorithm, Config params, int fold, Path dir) {
+    record Cell(String dataset, DatasetCache.Prepared data, Split split, String algorithm, Config params, int fold,
+                int k, Path dir) {
+        /** What {@code trial.json} must hold for the artifacts in {@link #dir} to be this cell's. */
+        Map<String, Object> identity() {
+            Map<String, Object> m = new TreeMap<>();
+            m.put("dataset", dataset);
+            m.put("dataset_key", data.key());
+            m.put("fold", fold);
+            m.put("split_sha256", data.splitHashes().get(fold));
+            m.put("algorithm", algorithm);
+            m.put("algorithm_version", Algorithms.version(algorithm));
+            m.put("params", new TreeMap<>(params.asMap()));
+            m.put("k", k);
+            return m;
+        }
+    }
+
+    /** The name of an algorithm config's artifact directory: {@code <algorithm>-<128-bit key>}; tables show it too. */
+    static String algorithmDir(String algorithm, Config resolved, int k) {
+        String text = "retort.rec.algorithm.v2\n" + algorithm + "\nversion " + Algorithms.version(algorithm)
+                + "\nk " + k + "\n" + resolved.toJson();
+        return Slug.slugify(algorithm) + "-" + Config.sha256Hex(text).substring(0, KEY_HEX);
+    }
+
+    /** The algorithm's parameters with defaults filled in, from a trial's config. */
+    static Config resolvedParams(Config c) {
+        Map<String, Object> p = new TreeMap<>(c.asMap());
+        RecPlanExtension.RESERVED.forEach(p::remove);
+        String alg = c.getString("algorithm");
+        return Algorithms.resolve(alg, Config.of(p), "algorithms." + alg);
     }
 
     Cell cell(Config c) {
@@ -71,14 +111,11 @@ final class RecObjective implements Objective {
         if (spec == null) throw new BugException("trial names dataset '" + dsName + "' that the plan does not have: " + c);
         int fold = c.has("fold") ? c.getInt("fold") : 0;
         String alg = c.getString("algorithm");
-        Map<String, Object> p = new TreeMap<>(c.asMap());
-        RecPlanExtension.RESERVED.forEach(p::remove);
-        Config resolved = Algorithms.resolve(alg, Config.of(p), "algorithms." + alg);
+        Config resolved = resolvedParams(c);
         DatasetCache.Prepared data = DatasetCache.get(spec, RecSpecs.dataCache());
-        String algHash = resolved.with("algorithm", alg).shortHash();
-        Path dir = root.resolve(Slug.slugify(dsName) + "-" + data.key().substring(0, 8))
-                .resolve(Slug.slugify(alg) + "-" + algHash).resolve("fold_" + fold);
-        return new Cell(data, data.splits().get(fold), alg, resolved, fold, dir);
+        Path dir = root.resolve(Slug.slugify(dsName) + "-" + data.key().substring(0, KEY_HEX))
+                .resolve(algorithmDir(alg, resolved, k)).resolve("fold_" + fold);
+        return new Cell(dsName, data, data.splits().get(fold), alg, resolved, fold, k, dir);
     }
 
     @Override
@@ -86,13 +123,11 @@ final class RecObjective implements Objective {
         Cell cell = cell(trial.config());
         Path predictions = cell.dir().resolve(PREDICTIONS);
         Map<String, Object> timings;
-        boolean reused = Files.exists(predictions) && Files.exists(cell.dir().resolve(TIMINGS));
+        boolean reused = storedIdentityMatches(cell) && Files.exists(predictions) && Files.exists(cell.dir().resolve(TIMINGS));
         writeDatasetManifest(cell);
         if (!reused) {
             Files.createDirectories(cell.dir());
-            AtomicFiles.writeString(cell.dir().resolve("trial.json"), JSON.writeValueAsString(Map.of(
-                    "dataset", trial.config().getString("dataset"), "fold", cell.fold(), "algorithm", cell.algorithm(),
-                    "params", cell.params().asMap(), "split_sha256", cell.data().splitHashes().get(cell.fold()))));
+            AtomicFiles.writeString(cell.dir().resolve(TRIAL), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(cell.identity()));
             trial.phase("FIT");
             long t0 = System.nanoTime();
             Recommender rec = Algorithms.create(cell.algorithm(), cell.params(), "algorithms." + cell.algorithm());
@@ -118,10 +153,35 @@ final class RecObjective implements Objective {
         return result;
     }
 
+    /**
+     * Whether {@code trial.json} in the cell's directory describes exactly this cell. A missing or unreadable
+     * file means "compute again"; a readable file describing another cell is refused: a key collision or an
+     * edited file must never hand out another trial's predictions.
+     */
+    static boolean storedIdentityMatches(Cell cell) throws IOException {
+        Path file = cell.dir().resolve(TRIAL);
+        if (!Files.exists(file)) return false;
+        JsonNode stored;
+        try {
+            stored = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            return false;
+        }
+        JsonNode expected = JSON.readTree(JSON.writeValueAsString(cell.identity())); // same number node types as read
+        if (stored.equals(expected)) return true;
+        List<String> differ = new ArrayList<>();
+        expected.fieldNames().forEachRemaining(f -> {
+            if (!expected.get(f).equals(stored.get(f))) differ.add(f + " " + stored.get(f) + " (expected " + expected.get(f) + ")");
+        });
+        throw new PlanException(file + " describes another trial than the one its directory key names: " + String.join(", ", differ)
+                + "; delete " + cell.dir() + " to compute it again, or use another evaluation.cache");
+    }
+
     /** {@code <dataset dir>/dataset.json}: the source counts, each preprocessing step's effect, each split's sizes. */
     private static void writeDatasetManifest(Cell cell) throws IOException {
         Path file = cell.dir().getParent().getParent().resolve("dataset.json");
         if (Files.exists(file)) return;
+        Files.createDirectories(file.getParent());
         var d = cell.data();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", d.data().name());
@@ -134,12 +194,13 @@ final class RecObjective implements Objective {
         m.put("preprocess", d.data().preprocess());
         m.put("splits", d.reports());
         m.put("split_sha256", d.splitHashes());
+        m.put("load_seconds", d.loadSeconds());
         AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m));
     }
 
     Map<String, Object> evaluate(Cell cell, TopKLists lists) {
-        Relevance rel = Relevance.of(cell.split().test());
-        EvalResult r = Evaluator.of(metrics).evaluate(new TopKRankedLists(lists), rel);
+        Relevance rel = evaluation.relevance(cell.split().test());
+        EvalResult r = Evaluator.of(evaluation.metrics()).evaluate(new TopKRankedLists(lists), rel);
         Map<String, Object> out = new TreeMap<>();
         for (MetricValue v : r.values()) out.put(v.metric().toString(), v.value());
         out.put("users_evaluated", r.evaluatedUsers());

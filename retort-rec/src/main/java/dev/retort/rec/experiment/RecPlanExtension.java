@@ -1,46 +1,46 @@
 package dev.retort.rec.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.retort.Objective;
 import dev.retort.PlanException;
+import dev.retort.engine.Goal;
 import dev.retort.engine.Metric;
 import dev.retort.plan.ObjectSpecJson;
 import dev.retort.plan.ObjectiveSpec;
 import dev.retort.plan.PlanExtension;
 import dev.retort.plan.Yaml;
-import dev.retort.rec.algo.Algorithms;
 import dev.retort.rec.data.spec.DatasetSpec;
 import dev.retort.rec.metric.MetricSpec;
-import dev.retort.space.Config;
-import dev.retort.space.Domain;
-import dev.retort.space.Levels;
 import dev.retort.space.Space;
-import dev.retort.space.SpaceBuilder;
 import dev.retort.space.SpaceParser;
+import dev.retort.store.TrialRecord;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The recommender plan: {@code datasets}, {@code algorithms}, {@code metrics} (and optionally
- * {@code evaluation: {k: 100}}). Trials are (dataset, fold, algorithm config): the space has a
- * {@code dataset} factor whose levels carry a {@code fold} factor when the split has folds, and an
- * {@code algorithm} factor whose levels carry that algorithm's swept parameters.
+ * The recommender plan: {@code datasets}, {@code algorithms}, {@code metrics} and optionally
+ * {@code evaluation: {k, save_models, cache, relevance: {min_rating}}}; the plan's {@code metric:} names the
+ * ranking metric (default {@code ndcg@10}; it is always evaluated). Trials are (dataset, fold, algorithm
+ * config): the space has a {@code dataset} factor whose levels carry a {@code fold} factor when the split has
+ * folds, and an {@code algorithm} factor whose levels carry that algorithm's swept parameters.
  *
  * <p>Datasets are loaded and split while the plan is read, so bad data (a malformed line, an empty dataset
  * after preprocessing, more folds than a user has interactions, a checksum mismatch) is reported before
- * anything is written.
+ * anything is written. The metrics and the relevance rule are runtime settings: changing them re-evaluates
+ * finished trials from their saved predictions and is not a changed plan.
  */
 public final class RecPlanExtension implements PlanExtension {
     static final Set<String> RESERVED = Set.of("dataset", "fold", "algorithm");
+    static final String DEFAULT_METRIC = "ndcg@10";
+    private static final Set<String> EVALUATION_KEYS = Set.of("k", "save_models", "cache", "relevance");
 
     @Override
     public Set<String> keys() {
@@ -53,13 +53,18 @@ public final class RecPlanExtension implements PlanExtension {
     }
 
     @Override
-    public Contribution parse(Map<String, Node> sections, Yaml y, Path planDir) {
+    public Contribution parse(Source plan) {
+        Yaml y = new Yaml(plan.file());
+        Map<String, Node> top = y.mapping(y.compose(plan.text()), "", null);
+        Map<String, Node> sections = new LinkedHashMap<>();
+        for (String k : plan.keys()) sections.put(k, top.get(k));
         Node dsNode = sections.get("datasets");
         Node algNode = sections.get("algorithms");
         if (dsNode == null || algNode == null)
             throw new PlanException(y.file() + ": a recommender plan needs both datasets and algorithms; allowed keys: datasets, algorithms, metrics, evaluation");
-        String planFile = planDir.resolve(Path.of(y.file()).getFileName()).toString();
+        String planFile = plan.dir().resolve(Path.of(y.file()).getFileName()).toString();
         List<DatasetSpec> datasets = RecSpecs.datasets(dsNode, planFile);
+
         List<String> metricNames = new ArrayList<>();
         if (sections.containsKey("metrics")) {
             List<Node> ms = y.sequence(sections.get("metrics"), "metrics");
@@ -67,19 +72,35 @@ public final class RecPlanExtension implements PlanExtension {
         } else {
             metricNames.addAll(List.of("ndcg@10", "hr@10", "recall@10"));
         }
-        List<MetricSpec> metrics = MetricSpec.parseAll(y.at(sections.getOrDefault("metrics", dsNode)), "metrics", metricNames);
-        int k = listLength(y, sections.get("evaluation"), metrics);
-        Map<String, Node> ev0 = sections.containsKey("evaluation")
-                ? y.mapping(sections.get("evaluation"), "evaluation", Set.of("k", "save_models", "cache")) : Map.of();
-        boolean saveModels = !ev0.containsKey("save_models") || y.bool(ev0.get("save_models"), "evaluation.save_models");
-        String cache = ev0.containsKey("cache") ? planDir.resolve(y.string(ev0.get("cache"), "evaluation.cache")).normalize().toString() : null;
+        List<MetricSpec> metrics = new ArrayList<>(MetricSpec.parseAll(y.at(sections.getOrDefault("metrics", dsNode)), "metrics", metricNames));
+        DeclaredMetric declared = plan.metric();
+        MetricSpec ranking = MetricSpec.parse(declared == null ? y.file() : declared.where(), "metric",
+                declared == null ? DEFAULT_METRIC : declared.name());
+        if (!metrics.contains(ranking)) metrics.add(ranking);
+        Goal goal = declared != null && declared.goal() != null ? declared.goal()
+                : ranking.kind().hasCutoff() ? Goal.MAXIMIZE : Goal.MINIMIZE;
 
-        Map<String, Space> algorithms = new java.util.LinkedHashMap<>();
+        Map<String, Node> ev = sections.containsKey("evaluation")
+                ? y.mapping(sections.get("evaluation"), "evaluation", EVALUATION_KEYS) : Map.of();
+        int k = listLength(y, ev, metrics);
+        boolean saveModels = !ev.containsKey("save_models") || y.bool(ev.get("save_models"), "evaluation.save_models");
+        String cache = ev.containsKey("cache") ? plan.dir().resolve(y.string(ev.get("cache"), "evaluation.cache")).normalize().toString() : null;
+        Double minRating = null;
+        if (ev.containsKey("relevance")) {
+            Map<String, Node> rel = y.mapping(ev.get("relevance"), "evaluation.relevance", Set.of("min_rating"));
+            if (rel.containsKey("min_rating"))
+                minRating = y.number(rel.get("min_rating"), "evaluation.relevance.min_rating", -Double.MAX_VALUE);
+        }
+
+        Map<String, Space> algorithms = new LinkedHashMap<>();
+        Map<String, Node> algorithmNodes = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : y.mapping(algNode, "algorithms", null).entrySet()) {
             String where = y.at(e.getValue());
             Space params = SpaceParser.parseSection(e.getValue(), y.file(), "algorithms." + e.getKey());
             try {
-                algorithms.put(RecSpace.checkAlgorithm(e.getKey(), params), params);
+                String name = RecSpace.checkAlgorithm(e.getKey(), params);
+                algorithms.put(name, params);
+                algorithmNodes.put(name, e.getValue());
             } catch (PlanException ex) {
                 throw new PlanException(where + ": " + ex.getMessage());
             }
@@ -88,7 +109,18 @@ public final class RecPlanExtension implements PlanExtension {
         Space space = RecSpace.of(datasets, algorithms);
 
         // Load every dataset now: data errors are plan errors, reported before anything is written.
-        for (DatasetSpec d : datasets) DatasetCache.get(d, RecSpecs.dataCache());
+        for (DatasetSpec d : datasets) {
+            boolean ratings = DatasetCache.get(d, RecSpecs.dataCache()).data().data().hasRatings();
+            if (ratings) continue;
+            if (minRating != null)
+                throw y.error(ev.get("relevance"), "evaluation.relevance.min_rating", minRating,
+                        "needs ratings, but dataset '" + d.name() + "' has none (no rating column, or a preprocessing step such as implicit dropped them)",
+                        "omit relevance for implicit data (every test interaction is relevant)");
+            for (Map.Entry<String, Space> a : algorithms.entrySet())
+                if (RecSpace.usesRatings(a.getKey(), a.getValue()))
+                    throw y.error(algorithmNodes.get(a.getKey()), "algorithms." + a.getKey() + ".values", "rating",
+                            "needs ratings, but dataset '" + d.name() + "' has none", "values: binary for implicit data");
+        }
 
         ObjectNode identity = ObjectSpecJson.object();
         identity.put("datasets", yamlText(dsNode));
@@ -97,20 +129,17 @@ public final class RecPlanExtension implements PlanExtension {
         runtime.put("plan_file", planFile);
         runtime.put("save_models", saveModels);
         if (cache != null) runtime.put("cache", cache);
-        ArrayNode ev = runtime.putArray("evaluation");
-        metrics.forEach(m -> ev.add(m.toString()));
-        Metric ranking = Metric.maximize(metrics.stream().filter(m -> m.k() > 0).findFirst().orElse(metrics.get(0)).toString());
-        return new Contribution(space, new ObjectiveSpec(kind(), identity, runtime, null), ranking);
+        runtime.set("evaluation", new Evaluation(metrics, minRating).toJson());
+        return new Contribution(space, new ObjectiveSpec(kind(), identity, runtime, null), new Metric(ranking.toString(), goal));
     }
 
-    private static int listLength(Yaml y, Node evaluation, List<MetricSpec> metrics) {
+    private static int listLength(Yaml y, Map<String, Node> ev, List<MetricSpec> metrics) {
         int maxK = metrics.stream().mapToInt(MetricSpec::k).max().orElse(10);
-        if (evaluation == null) return Math.max(maxK, 100);
-        Map<String, Node> m = y.mapping(evaluation, "evaluation", Set.of("k", "save_models", "cache"));
-        if (!m.containsKey("k")) return Math.max(maxK, 100);
-        long k = y.integer(m.get("k"), "evaluation.k", 1);
-        if (k < maxK) throw y.error(m.get("k"), "evaluation.k", k, "is below the largest metric cut-off " + maxK, "an integer >= " + maxK);
-        return (int) Math.min(k, 100_000);
+        if (!ev.containsKey("k")) return Math.max(maxK, 100);
+        long k = y.integer(ev.get("k"), "evaluation.k", 1);
+        if (k < maxK) throw y.error(ev.get("k"), "evaluation.k", k, "is below the largest metric cut-off " + maxK, "an integer >= " + maxK);
+        if (k > 100_000) throw y.error(ev.get("k"), "evaluation.k", k, "is too large", "an integer from " + maxK + " to 100000");
+        return (int) k;
     }
 
     static String yamlText(Node n) {
@@ -120,9 +149,15 @@ public final class RecPlanExtension implements PlanExtension {
     }
 
     @Override
-    public String report(List<dev.retort.store.TrialRecord> trials, JsonNode identity, JsonNode runtime,
-                         dev.retort.report.ResultTable.Format format) {
-        return RecReport.render(trials, RecReport.metrics(runtime), format);
+    public String report(List<TrialRecord> trials, JsonNode identity, JsonNode runtime, ReportOptions options) {
+        String planFile = runtime.path("plan_file").asText("plan.yaml");
+        Evaluation ev = Evaluation.fromJson(runtime.path("evaluation"), planFile);
+        Map<String, Integer> folds = new LinkedHashMap<>();
+        for (DatasetSpec d : RecSpecs.datasets(new Yaml(planFile).compose(identity.path("datasets").asText()), planFile)) {
+            int n = RecSpecs.folds(d);
+            folds.put(d.name(), n > 1 ? n : 0);
+        }
+        return RecReport.render(trials, ev.metricNames(), options, identity.path("k").asInt(100), folds);
     }
 
     /** A recommender trial's dataset and fold (0 for a single split), from its config. */
@@ -138,10 +173,8 @@ public final class RecPlanExtension implements PlanExtension {
     public Objective objective(JsonNode identity, JsonNode runtime, Path experimentDir) {
         String planFile = runtime.path("plan_file").asText("plan.yaml");
         List<DatasetSpec> datasets = RecSpecs.datasets(new Yaml(planFile).compose(identity.path("datasets").asText()), planFile);
-        List<String> names = new ArrayList<>();
-        runtime.path("evaluation").forEach(n -> names.add(n.asText()));
-        List<MetricSpec> metrics = MetricSpec.parseAll(planFile, "metrics", names);
+        Evaluation ev = Evaluation.fromJson(runtime.path("evaluation"), planFile);
         Path root = runtime.has("cache") ? Path.of(runtime.get("cache").asText()) : experimentDir;
-        return new RecObjective(datasets, metrics, identity.path("k").asInt(100), root, runtime.path("save_models").asBoolean(true));
+        return RecObjective.loaded(datasets, ev, identity.path("k").asInt(100), root, runtime.path("save_models").asBoolean(true));
     }
 }

@@ -1,7 +1,15 @@
 package dev.retort.rec.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.retort.BugException;
+import dev.retort.engine.Goal;
+import dev.retort.engine.Metric;
 import dev.retort.engine.Results;
+import dev.retort.plan.PlanExtension.ReportOptions;
 import dev.retort.report.ResultTable;
 import dev.retort.space.Config;
 import dev.retort.store.TrialRecord;
@@ -14,68 +22,83 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One table per dataset: algorithm with a short hash of its parameters, the parameters, the fold (hidden for
- * a single split), one column per metric@k, fit and predict seconds. With folds, each config's fold rows
- * are followed by a {@code mean ± std} row (sample standard deviation over folds). Configs are ordered by
- * the mean of the first metric, best first.
+ * The results of a recommender experiment. Each row is a config on a dataset: its trial ids, the algorithm
+ * and its artifact directory name, the parameters, then the metrics, fit and predict seconds. On a dataset
+ * with folds a row covers all of the config's finished folds (mean ± sample standard deviation, and how many
+ * folds are done); with {@link ReportOptions#perFold()} each fold is its own row. Rows are ordered by the
+ * plan's metric, best first.
+ *
+ * <p>Text and Markdown: one table per dataset under its name. CSV and JSON: one document for all datasets,
+ * each row naming its dataset, values as numbers (aggregated rows: {@code m} and {@code m_std} columns in
+ * CSV, {@code {"mean": .., "std": .., "n": ..}} in JSON).
  */
 final class RecReport {
+    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.INDENT_OUTPUT, true);
+    static final List<String> TIMES = List.of("fit_seconds", "predict_seconds");
+
     private RecReport() {
     }
 
-    static String render(List<TrialRecord> trials, List<String> metrics, ResultTable.Format format) {
-        Map<String, List<TrialRecord>> byDataset = new TreeMap<>();
-        for (TrialRecord t : trials) byDataset.computeIfAbsent(t.config().getString("dataset"), d -> new ArrayList<>()).add(t);
-        StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, List<TrialRecord>> e : byDataset.entrySet()) {
-            ResultTable table = table(e.getValue(), metrics);
-            if (format == ResultTable.Format.TABLE || format == ResultTable.Format.MARKDOWN)
-                sb.append(format == ResultTable.Format.MARKDOWN ? "### " : "== ").append(e.getKey()).append(format == ResultTable.Format.MARKDOWN ? "\n\n" : " ==\n");
-            sb.append(table.render(format));
-            if (format != ResultTable.Format.JSON) sb.append('\n');
-        }
-        return sb.toString();
+    /**
+     * @param folds per dataset name, its number of folds (0 or absent: a single split)
+     * @param k     the list length, part of the artifact directory name
+     */
+    static String render(List<TrialRecord> trials, List<String> metrics, ReportOptions options, int k, Map<String, Integer> folds) {
+        Map<String, List<RecRow>> byDataset = rows(trials, metrics, options, k, folds);
+        boolean perFold = options.perFold();
+        return switch (options.format()) {
+            case TABLE, MARKDOWN -> text(byDataset, metrics, options);
+            case CSV -> csv(byDataset, metrics, perFold).render(ResultTable.Format.CSV);
+            case JSON -> json(byDataset, metrics, perFold);
+        };
     }
 
-    static ResultTable table(List<TrialRecord> trials, List<String> metrics) {
-        boolean folds = trials.stream().anyMatch(t -> t.config().has("fold"));
-        Map<Long, Map<String, Object>> results = new java.util.HashMap<>(); // each result parsed once
-        for (TrialRecord t : trials) results.put(t.id(), Results.fromJson(t.resultJson()));
-        Map<String, List<TrialRecord>> byConfig = new LinkedHashMap<>();
-        for (TrialRecord t : trials) byConfig.computeIfAbsent(configKey(t.config()), k -> new ArrayList<>()).add(t);
-        String first = metrics.get(0);
-        List<Map.Entry<String, List<TrialRecord>>> groups = new ArrayList<>(byConfig.entrySet());
-        Map<String, Double> means = new java.util.HashMap<>();
-        for (Map.Entry<String, List<TrialRecord>> g : groups) means.put(g.getKey(), mean(g.getValue(), first, results));
-        groups.sort((a, b) -> Double.compare(means.get(b.getKey()), means.get(a.getKey())));
-        List<String> cols = new ArrayList<>(List.of("algorithm", "params"));
-        if (folds) cols.add("fold");
-        cols.addAll(metrics);
-        cols.addAll(List.of("fit_s", "predict_s"));
-        List<List<Object>> rows = new ArrayList<>();
-        for (Map.Entry<String, List<TrialRecord>> g : groups) {
-            List<TrialRecord> ts = g.getValue();
-            ts.sort((a, b) -> Long.compare(fold(a), fold(b)));
-            Config c = ts.get(0).config();
-            String alg = c.getString("algorithm") + "-" + params(c).with("algorithm", c.getString("algorithm")).shortHash();
-            for (TrialRecord t : ts) {
-                Map<String, Object> r = results.get(t.id());
-                List<Object> row = new ArrayList<>(List.of(alg, paramText(c)));
-                if (folds) row.add(t.config().has("fold") ? t.config().getLong("fold") : null);
-                for (String m : metrics) row.add(r.get(m) instanceof Number n ? n.doubleValue() : null);
-                row.add(r.get("fit_seconds"));
-                row.add(r.get("predict_seconds"));
-                rows.add(row);
-            }
-            if (folds && ts.size() > 1) {
-                List<Object> row = new ArrayList<>(List.of(alg, paramText(c), "mean ± std"));
-                for (String m : metrics) row.add(meanStd(ts, m, results));
-                row.add(meanStd(ts, "fit_seconds", results));
-                row.add(meanStd(ts, "predict_seconds", results));
-                rows.add(row);
-            }
+    /** Rows per dataset (datasets by name), each dataset's rows best first by the plan's metric. */
+    static Map<String, List<RecRow>> rows(List<TrialRecord> trials, List<String> metrics, ReportOptions options, int k,
+                                          Map<String, Integer> folds) {
+        Map<String, Map<String, List<TrialRecord>>> groups = new TreeMap<>();
+        for (TrialRecord t : trials) {
+            Config c = t.config();
+            String key = options.perFold() ? "trial " + t.id() : c.getString("algorithm") + params(c).toJson();
+            groups.computeIfAbsent(c.getString("dataset"), d -> new LinkedHashMap<>()).computeIfAbsent(key, x -> new ArrayList<>()).add(t);
         }
-        return new ResultTable(cols, rows, first);
+        Map<String, List<RecRow>> out = new LinkedHashMap<>();
+        Metric metric = options.metric();
+        for (Map.Entry<String, Map<String, List<TrialRecord>>> d : groups.entrySet()) {
+            List<RecRow> rows = new ArrayList<>();
+            int planned = folds.getOrDefault(d.getKey(), 0);
+            for (List<TrialRecord> ts : d.getValue().values()) rows.add(row(d.getKey(), ts, metrics, k, planned));
+            boolean max = metric.goal() == Goal.MAXIMIZE;
+            rows.sort((a, b) -> {
+                double x = a.mean(metric.name()), y = b.mean(metric.name());
+                if (Double.isNaN(x) != Double.isNaN(y)) return Double.isNaN(x) ? 1 : -1; // missing values last
+                int c = max ? Double.compare(y, x) : Double.compare(x, y);
+                return c != 0 ? c : Long.compare(a.trials().get(0), b.trials().get(0));
+            });
+            out.put(d.getKey(), rows);
+        }
+        return out;
+    }
+
+    private static RecRow row(String dataset, List<TrialRecord> ts, List<String> metrics, int k, int planned) {
+        ts.sort((a, b) -> Long.compare(fold(a), fold(b)));
+        Config c = ts.get(0).config();
+        String alg = c.getString("algorithm");
+        Config resolved = RecObjective.resolvedParams(c);
+        Map<String, Object> shown = new TreeMap<>(params(c).asMap());
+        if (resolved.has("values")) shown.putIfAbsent("values", resolved.get("values"));
+        List<Long> ids = new ArrayList<>(), folds = new ArrayList<>();
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>(metrics);
+        keys.addAll(TIMES);
+        for (String m : keys) values.put(m, new ArrayList<>());
+        for (TrialRecord t : ts) {
+            ids.add(t.id());
+            if (t.config().has("fold")) folds.add(t.config().getLong("fold"));
+            Map<String, Object> r = t.resultJson() == null ? Map.of() : Results.fromJson(t.resultJson());
+            for (String m : keys) if (r.get(m) instanceof Number n) values.get(m).add(n.doubleValue());
+        }
+        return new RecRow(dataset, alg, RecObjective.algorithmDir(alg, resolved, k), Config.of(shown), ids, folds, planned, values);
     }
 
     private static long fold(TrialRecord t) {
@@ -88,41 +111,127 @@ final class RecReport {
         return Config.of(p);
     }
 
-    private static String configKey(Config c) {
-        return c.getString("algorithm") + params(c).toJson();
+    /** Whether a dataset's rows cover several folds each: it has folds and the report is not per fold. */
+    private static boolean aggregated(List<RecRow> rows, boolean perFold) {
+        return !perFold && rows.stream().anyMatch(r -> r.foldsPlanned() > 0);
     }
 
-    private static String paramText(Config c) {
-        List<String> parts = new ArrayList<>();
-        params(c).asMap().forEach((k, v) -> parts.add(k + "=" + v));
-        return parts.isEmpty() ? "-" : String.join(" ", parts);
+    private static String text(Map<String, List<RecRow>> byDataset, List<String> metrics, ReportOptions options) {
+        boolean md = options.format() == ResultTable.Format.MARKDOWN;
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, List<RecRow>> e : byDataset.entrySet()) {
+            sb.append(md ? "### " + e.getKey() + "\n\n" : "== " + e.getKey() + " ==\n");
+            sb.append(textTable(e.getValue(), metrics, options.perFold()).render(options.format())).append('\n');
+        }
+        return sb.toString();
     }
 
-    private static double mean(List<TrialRecord> ts, String metric, Map<Long, Map<String, Object>> results) {
-        double s = 0;
-        int n = 0;
-        for (TrialRecord t : ts) {
-            if (results.get(t.id()).get(metric) instanceof Number x) {
-                s += x.doubleValue();
-                n++;
+    private static ResultTable textTable(List<RecRow> rows, List<String> metrics, boolean perFold) {
+        boolean hasFolds = rows.stream().anyMatch(r -> r.foldsPlanned() > 0);
+        boolean agg = hasFolds && !perFold;
+        List<String> cols = new ArrayList<>(List.of(agg ? "trials" : "trial", "algorithm", "params"));
+        if (hasFolds) cols.add(agg ? "folds" : "fold");
+        cols.addAll(metrics);
+        cols.addAll(List.of("fit_s", "predict_s"));
+        List<List<Object>> out = new ArrayList<>();
+        for (RecRow r : rows) {
+            List<Object> row = new ArrayList<>();
+            row.add(agg ? r.trialText() : r.trials().get(0));
+            row.add(r.artifact());
+            row.add(r.paramText());
+            if (hasFolds) row.add(agg ? r.trials().size() + "/" + r.foldsPlanned() : r.folds().get(0));
+            for (String m : metrics) row.add(agg ? meanStd(r, m) : single(r, m));
+            for (String t : TIMES) row.add(agg ? meanStd(r, t) : single(r, t));
+            out.add(row);
+        }
+        return new ResultTable(cols, out, metrics.isEmpty() ? null : metrics.get(0));
+    }
+
+    private static Object single(RecRow r, String key) {
+        return r.count(key) == 0 ? null : r.mean(key);
+    }
+
+    private static String meanStd(RecRow r, String key) {
+        if (r.count(key) == 0) return "";
+        if (r.count(key) == 1) return String.format(Locale.ROOT, "%.4f", r.mean(key));
+        return String.format(Locale.ROOT, "%.4f ± %.4f", r.mean(key), r.std(key));
+    }
+
+    private static ResultTable csv(Map<String, List<RecRow>> byDataset, List<String> metrics, boolean perFold) {
+        boolean agg = byDataset.values().stream().anyMatch(rows -> aggregated(rows, perFold));
+        boolean anyFolds = byDataset.values().stream().flatMap(List::stream).anyMatch(r -> r.foldsPlanned() > 0);
+        List<String> keys = new ArrayList<>(metrics);
+        keys.addAll(TIMES);
+        List<String> cols = new ArrayList<>(List.of("dataset", agg ? "trials" : "trial", "algorithm", "artifact", "params"));
+        if (anyFolds) cols.add(agg ? "folds" : "fold");
+        for (String m : keys) {
+            cols.add(m);
+            if (agg) cols.add(m + "_std");
+        }
+        List<List<Object>> out = new ArrayList<>();
+        for (List<RecRow> rows : byDataset.values())
+            for (RecRow r : rows) {
+                List<Object> row = new ArrayList<>(List.of(r.dataset(), agg ? r.trialText() : r.trials().get(0), r.algorithm(), r.artifact(), r.paramText()));
+                if (anyFolds) row.add(agg ? (Object) r.trials().size() : r.folds().isEmpty() ? null : r.folds().get(0));
+                for (String m : keys) {
+                    row.add(number(r.mean(m)));
+                    if (agg) row.add(number(r.std(m)));
+                }
+                out.add(row);
+            }
+        return new ResultTable(cols, out, metrics.isEmpty() ? null : metrics.get(0));
+    }
+
+    private static Double number(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    private static String json(Map<String, List<RecRow>> byDataset, List<String> metrics, boolean perFold) {
+        ArrayNode out = JSON.createArrayNode();
+        List<String> keys = new ArrayList<>(metrics);
+        keys.addAll(TIMES);
+        for (List<RecRow> rows : byDataset.values()) {
+            boolean agg = aggregated(rows, perFold);
+            for (RecRow r : rows) {
+                ObjectNode o = out.addObject();
+                o.put("dataset", r.dataset());
+                if (agg) {
+                    ArrayNode ids = o.putArray("trials");
+                    r.trials().forEach(ids::add);
+                    o.put("folds", r.trials().size());
+                    o.put("folds_planned", r.foldsPlanned());
+                } else {
+                    o.put("trial", r.trials().get(0));
+                    if (!r.folds().isEmpty()) o.put("fold", r.folds().get(0));
+                }
+                o.put("algorithm", r.algorithm());
+                o.put("artifact", r.artifact());
+                ObjectNode p = o.putObject("params");
+                r.params().asMap().forEach((k, v) -> p.set(k, JSON.valueToTree(v)));
+                ObjectNode ms = o.putObject("metrics");
+                for (String m : keys) {
+                    ObjectNode target = TIMES.contains(m) ? o : ms;
+                    if (!agg) {
+                        if (r.count(m) == 0) target.putNull(m);
+                        else target.put(m, r.mean(m));
+                        continue;
+                    }
+                    ObjectNode v = target.putObject(m);
+                    putNumber(v, "mean", r.mean(m));
+                    putNumber(v, "std", r.std(m));
+                    v.put("n", r.count(m));
+                }
             }
         }
-        return n == 0 ? Double.NEGATIVE_INFINITY : s / n;
+        try {
+            return JSON.writeValueAsString(out) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new BugException("cannot write recommender results as JSON", e);
+        }
     }
 
-    private static String meanStd(List<TrialRecord> ts, String metric, Map<Long, Map<String, Object>> results) {
-        List<Double> v = new ArrayList<>();
-        for (TrialRecord t : ts) if (results.get(t.id()).get(metric) instanceof Number x) v.add(x.doubleValue());
-        if (v.isEmpty()) return "";
-        double m = v.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        double ss = v.stream().mapToDouble(x -> (x - m) * (x - m)).sum();
-        double sd = v.size() > 1 ? Math.sqrt(ss / (v.size() - 1)) : 0;
-        return String.format(Locale.ROOT, "%.4f ± %.4f", m, sd);
-    }
-
-    static List<String> metrics(JsonNode runtime) {
-        List<String> out = new ArrayList<>();
-        runtime.path("evaluation").forEach(n -> out.add(n.asText()));
-        return out;
+    private static void putNumber(ObjectNode o, String key, double v) {
+        if (Double.isNaN(v)) o.putNull(key);
+        else o.put(key, v);
     }
 }

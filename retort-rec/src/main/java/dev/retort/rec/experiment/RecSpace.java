@@ -43,4 +43,14 @@ final class RecSpace {
         for (int i = 0; it.hasNext() && i < 10_000; i++) Algorithms.resolve(canonical, it.next(), key);
         return canonical;
     }
+
+    /** Whether some config of {@code params} (first 10,000 of a grid) sets {@code values: rating}. */
+    static boolean usesRatings(String canonical, Space params) {
+        if (!params.parameterNames().contains("values")) return false;
+        if (!params.isGridable()) return true;
+        Iterator<Config> it = params.grid();
+        for (int i = 0; it.hasNext() && i < 10_000; i++)
+            if ("rating".equals(Algorithms.resolve(canonical, it.next(), "algorithms." + canonical).asMap().get("values"))) return true;
+        return false;
+    }
 }

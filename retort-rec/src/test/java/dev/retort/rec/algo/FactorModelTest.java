@@ -1,5 +1,6 @@
 package dev.retort.rec.algo;
 
+import dev.retort.rec.test.TestData;
 import dev.retort.rec.data.Interactions;
 import dev.retort.rec.data.Synthetic;
 import dev.retort.rec.data.SyntheticSpec;
@@ -14,7 +15,7 @@ class FactorModelTest {
     private static final int[] USERS = TestData.testUsers(SPLIT[1]);
 
     private static double lossAfter(int iterations, Als.Solver solver) {
-        Als als = new Als(16, 0.1, 2.0, iterations, 11, solver, 3, 2);
+        Als als = new Als(16, 0.1, 2.0, iterations, 11, solver, 3, false, 2);
         als.fit(SPLIT[0]);
         return als.loss();
     }
@@ -39,7 +40,7 @@ class FactorModelTest {
         RandomRecommender random = new RandomRecommender(1, 2);
         random.fit(SPLIT[0]);
         double base = TestData.ndcg(random.recommend(USERS, 10), SPLIT[1], 10);
-        Als als = new Als(16, 0.1, 2.0, 8, 11, Als.Solver.CG, 3, 2);
+        Als als = new Als(16, 0.1, 2.0, 8, 11, Als.Solver.CG, 3, false, 2);
         als.fit(SPLIT[0]);
         Bpr bpr = new Bpr(16, 0.05, 0.01, 30, 11, 1);
         bpr.fit(SPLIT[0]);

@@ -1,5 +1,6 @@
 package dev.retort.rec.algo;
 
+import dev.retort.rec.test.TestData;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

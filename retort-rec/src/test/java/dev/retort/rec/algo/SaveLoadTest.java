@@ -38,10 +38,10 @@ class SaveLoadTest {
         ease2.load(dir.resolve("ease"), DATA);
         assertThat(ease2.recommend(USERS, 10)).isEqualTo(ease.recommend(USERS, 10));
 
-        Als als = new Als(8, 0.1, 1, 3, 5, Als.Solver.CG, 3, 2);
+        Als als = new Als(8, 0.1, 1, 3, 5, Als.Solver.CG, 3, false, 2);
         als.fit(DATA);
         als.save(dir.resolve("als"));
-        Als als2 = new Als(8, 0.1, 1, 3, 5, Als.Solver.CG, 3, 2);
+        Als als2 = new Als(8, 0.1, 1, 3, 5, Als.Solver.CG, 3, false, 2);
         als2.load(dir.resolve("als"), DATA);
         assertThat(als2.recommend(USERS, 10)).isEqualTo(als.recommend(USERS, 10));
     }

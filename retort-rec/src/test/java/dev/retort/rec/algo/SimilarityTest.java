@@ -1,5 +1,6 @@
 package dev.retort.rec.algo;
 
+import dev.retort.rec.test.TestData;
 import dev.retort.rec.data.Interactions;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.retort.rec.data;
 
+import dev.retort.rec.test.TestData;
 import dev.retort.rec.split.Split;
 import org.junit.jupiter.api.Test;
 

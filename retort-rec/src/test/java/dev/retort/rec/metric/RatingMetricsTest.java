@@ -1,5 +1,6 @@
 package dev.retort.rec.metric;
 
+import dev.retort.rec.test.TestData;
 import dev.retort.PlanException;
 import dev.retort.rec.data.IdMap;
 import dev.retort.rec.data.Interactions;

@@ -2,7 +2,7 @@ package dev.retort.rec.split;
 
 import dev.retort.PlanException;
 import dev.retort.rec.data.Interactions;
-import dev.retort.rec.data.TestData;
+import dev.retort.rec.test.TestData;
 import dev.retort.rec.data.load.DataFormat;
 import dev.retort.rec.data.load.TableFormat;
 import dev.retort.rec.preprocess.RatingFilter;

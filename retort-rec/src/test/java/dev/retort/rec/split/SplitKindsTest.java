@@ -2,7 +2,7 @@ package dev.retort.rec.split;
 
 import dev.retort.PlanException;
 import dev.retort.rec.data.Interactions;
-import dev.retort.rec.data.TestData;
+import dev.retort.rec.test.TestData;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

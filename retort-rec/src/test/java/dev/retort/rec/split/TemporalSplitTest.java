@@ -1,6 +1,6 @@
 package dev.retort.rec.split;
 
-import dev.retort.rec.data.TestData;
+import dev.retort.rec.test.TestData;
 import org.junit.jupiter.api.Test;
 
 import static dev.retort.rec.split.SplitKindsTest.D;

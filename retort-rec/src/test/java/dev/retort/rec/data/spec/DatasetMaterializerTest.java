@@ -1,7 +1,7 @@
 package dev.retort.rec.data.spec;
 
 import dev.retort.PlanException;
-import dev.retort.rec.data.TestData;
+import dev.retort.rec.test.TestData;
 import dev.retort.rec.data.registry.Downloader;
 import dev.retort.rec.data.registry.Registry;
 import dev.retort.rec.preprocess.StepReport;

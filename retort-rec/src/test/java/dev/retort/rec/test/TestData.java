@@ -1,17 +1,48 @@
-package dev.retort.rec.algo;
+package dev.retort.rec.test;
 
+import dev.retort.rec.algo.TopKLists;
 import dev.retort.rec.data.IdMap;
 import dev.retort.rec.data.Interactions;
 
 import java.util.SplittableRandom;
 
-/** Small helpers for tests: literal data, a random holdout and NDCG@k with binary gain. */
-final class TestData {
+/**
+ * The shared test fixtures of retort-rec: literal datasets ({@code "user item [rating [timestamp]]"} rows, or
+ * {user, item} index pairs), a random holdout, and a reference NDCG@k with binary gain.
+ */
+public final class TestData {
     private TestData() {
     }
 
+    /** Interactions from text rows {@code "user item [rating [timestamp]]"}, ids in order of appearance. */
+    public static Interactions of(String... rows) {
+        int n = rows.length;
+        int fields = n == 0 ? 2 : rows[0].trim().split("\\s+").length;
+        int[] users = new int[n];
+        int[] items = new int[n];
+        float[] ratings = fields >= 3 ? new float[n] : null;
+        long[] times = fields >= 4 ? new long[n] : null;
+        IdMap u = new IdMap();
+        IdMap it = new IdMap();
+        for (int i = 0; i < n; i++) {
+            String[] f = rows[i].trim().split("\\s+");
+            users[i] = u.intern(f[0]);
+            items[i] = it.intern(f[1]);
+            if (ratings != null) ratings[i] = Float.parseFloat(f[2]);
+            if (times != null) times[i] = Long.parseLong(f[3]);
+        }
+        return new Interactions(users, items, ratings, times, u, it);
+    }
+
+    /** Rows as "user item" pairs of original ids, in row order. */
+    public static java.util.List<String> pairs(Interactions d) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < d.size(); i++) out.add(d.userIds().original(d.user(i)) + " " + d.itemIds().original(d.item(i)));
+        return out;
+    }
+
     /** Interactions from {@code {user, item}} pairs; ids "u0".., "i0".. for all users/items up to the counts. */
-    static Interactions of(int users, int items, int[][] pairs) {
+    public static Interactions of(int users, int items, int[][] pairs) {
         IdMap us = new IdMap(), is = new IdMap();
         for (int u = 0; u < users; u++) us.intern("u" + u);
         for (int i = 0; i < items; i++) is.intern("i" + i);
@@ -24,7 +55,7 @@ final class TestData {
     }
 
     /** {@code [train, test]}: each interaction goes to test with probability {@code testShare}. */
-    static Interactions[] holdout(Interactions all, double testShare, long seed) {
+    public static Interactions[] holdout(Interactions all, double testShare, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int n = all.size(), nTest = 0;
         boolean[] test = new boolean[n];
@@ -40,14 +71,14 @@ final class TestData {
     }
 
     /** Users with at least one test interaction, ascending. */
-    static int[] testUsers(Interactions test) {
+    public static int[] testUsers(Interactions test) {
         boolean[] has = new boolean[test.numUsers()];
         for (int e = 0; e < test.size(); e++) has[test.user(e)] = true;
         return java.util.stream.IntStream.range(0, has.length).filter(u -> has[u]).toArray();
     }
 
     /** Mean NDCG@k over the lists' users; binary gain; IDCG over min(|relevant|, k). */
-    static double ndcg(TopKLists lists, Interactions test, int k) {
+    public static double ndcg(TopKLists lists, Interactions test, int k) {
         java.util.Set<Long> rel = new java.util.HashSet<>();
         int[] count = new int[test.numUsers()];
         for (int e = 0; e < test.size(); e++)
