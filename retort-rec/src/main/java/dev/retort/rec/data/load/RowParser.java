@@ -39,7 +39,7 @@ final class RowParser implements LineScanner.Handler {
         if (line.fieldCount() < minFields) {
             throw bad(line, "has " + line.fieldCount() + " fields; expected at least " + minFields
                     + " (user, item" + (ratingCol >= 0 ? ", rating" : "") + (timeCol >= 0 ? ", timestamp" : "")
-                    + ") separated by '" + format.delimiter().replace("\t", "\\t") + "'");
+                    + ") separated by '" + format.delimiter().replace("\t", "\\t") + "'" + columnsHint(line.fieldCount()));
         }
         int u = users.intern(line, userCol, format.numericIds());
         if (u < 0) throw bad(line, "user " + idProblem(line, userCol));
@@ -63,6 +63,18 @@ final class RowParser implements LineScanner.Handler {
     Interactions result() {
         if (rows == null) resolve(null, 0); // header-only or empty file
         return rows.build(users.ids(), items.ids());
+    }
+
+    /**
+     * When the missing fields are only the optional rating/timestamp columns: the {@code columns:} setting
+     * that reads this file, e.g. a 3-column file under the 4-column ML-100K default.
+     */
+    private String columnsHint(int fields) {
+        if (userCol >= fields || itemCol >= fields) return "";
+        StringBuilder sb = new StringBuilder("; if the file has fewer columns, say which: columns: {user: " + userCol + ", item: " + itemCol);
+        if (ratingCol >= 0 && ratingCol < fields) sb.append(", rating: ").append(ratingCol);
+        if (timeCol >= 0 && timeCol < fields) sb.append(", timestamp: ").append(timeCol);
+        return sb.append("}").toString();
     }
 
     private String idProblem(Line line, int col) {

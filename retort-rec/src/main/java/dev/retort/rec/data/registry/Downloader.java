@@ -80,7 +80,22 @@ public final class Downloader {
     private record Fetched(URI url, String sha256) {
     }
 
-    private Fetched download(DatasetEntry entry, Path archive) {
+    /** Where a user may place the archive by hand (no network needed): {@code <cache>/<name>.zip}. */
+    public Path manualArchive(DatasetEntry entry) {
+        return cache.resolve(entry.name() + ".zip");
+    }
+
+    private Fetched download(DatasetEntry entry, Path archive) throws IOException {
+        Path manual = manualArchive(entry);
+        if (Files.isRegularFile(manual)) {
+            String actual;
+            try (InputStream in = Files.newInputStream(manual)) {
+                actual = Sha256.copy(in, archive);
+            }
+            if (entry.sha256() == null || entry.sha256().equals(actual)) return new Fetched(manual.toUri(), actual);
+            throw new PlanException("dataset '" + entry.name() + "': " + manual + " has sha256 " + actual + ", expected "
+                    + entry.sha256() + "; allowed: the archive from " + entry.urls().get(0) + " unchanged");
+        }
         List<String> failures = new ArrayList<>();
         for (URI url : entry.urls()) {
             try (InputStream in = fetcher.open(url)) {
@@ -88,11 +103,29 @@ public final class Downloader {
                 if (entry.sha256() == null || entry.sha256().equals(actual)) return new Fetched(url, actual);
                 failures.add(url + ": checksum mismatch: expected sha256 " + entry.sha256() + ", actual " + actual);
             } catch (IOException e) {
-                failures.add(url + ": " + e.getMessage());
+                failures.add(url + ": " + cause(url, e));
             }
             Trees.deleteQuietly(archive);
         }
-        throw new PlanException("dataset '" + entry.name() + "': download failed, nothing was cached: " + String.join("; ", failures));
+        throw new PlanException("dataset '" + entry.name() + "': download failed, nothing was cached: " + String.join("; ", failures)
+                + ". To use it without network, download " + entry.urls().get(0) + " elsewhere and place it as " + manual
+                + (entry.sha256() == null ? "" : " (sha256 " + entry.sha256() + ")")
+                + " (the directory is $" + ENV + ", default ~/.retort/data), or read your own copy with a file source: "
+                + "source: {file: path/to/" + Path.of(entry.memberPath()).getFileName() + ", format: " + entry.format().key() + "}");
+    }
+
+    /** What went wrong, in words: the JDK's HTTP client reports an unknown host as a ConnectException without a message. */
+    static String cause(URI url, IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException)
+                return "cannot resolve host " + url.getHost() + " (no network or no DNS?)";
+            if (t instanceof java.net.http.HttpConnectTimeoutException) return "timed out connecting to " + url.getHost();
+            if (t instanceof java.net.ConnectException && t.getMessage() != null)
+                return "cannot connect to " + url.getHost() + ": " + t.getMessage();
+            if (t instanceof java.net.NoRouteToHostException) return "no route to host " + url.getHost();
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     private static boolean complete(Path dir, DatasetEntry entry) {

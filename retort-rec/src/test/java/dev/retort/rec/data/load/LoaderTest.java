@@ -119,6 +119,18 @@ class LoaderTest {
     }
 
     @Test
+    void a_three_column_file_under_a_four_column_default_gets_an_error_suggesting_columns() throws IOException {
+        Path f = write("u.data", "1\t10\t4\n2\t20\t5\n");
+        assertThatThrownBy(() -> Loader.load(f, DataFormat.ML_100K))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("u.data:1:")
+                .hasMessageContaining("has 3 fields; expected at least 4")
+                .hasMessageContaining("columns: {user: 0, item: 1, rating: 2}");
+        TableFormat suggested = new TableFormat(DataFormat.ML_100K, "\t", false, false, Column.at(0), Column.at(1), Column.at(2), null);
+        assertThat(Loader.load(f, suggested).data().size()).isEqualTo(2);
+    }
+
+    @Test
     void badRatingAndBadTimestampAreReported() throws IOException {
         Path r = write("r.data", "1\t2\tgood\t5\n");
         assertThatThrownBy(() -> Loader.load(r, DataFormat.ML_100K)).hasMessageContaining("r.data:1:")

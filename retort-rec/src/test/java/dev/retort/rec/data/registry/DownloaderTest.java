@@ -143,4 +143,37 @@ class DownloaderTest {
         assertThat(list(cache)).isEmpty();
         assertThat(dir.resolve("evil.txt")).doesNotExist();
     }
+
+    @Test
+    void a_failed_download_names_the_cause_and_both_fixes_with_the_exact_path_and_checksum() throws Exception {
+        byte[] archive = zip("ml-test/ratings.dat", RATINGS);
+        String sha = sha(archive);
+        DatasetEntry entry = new DatasetEntry("ml-test", List.of(URI.create("http://retort-test.invalid/ml-test.zip")), sha,
+                DataFormat.ML_DAT, "ml-test/ratings.dat", "test");
+        Path cache = dir.resolve("cache");
+        Downloader d = new Downloader(cache);
+        assertThatThrownBy(() -> d.file(entry)).isInstanceOf(PlanException.class)
+                .hasMessageContaining("cannot resolve host retort-test.invalid")
+                .hasMessageContaining("place it as " + cache.resolve("ml-test.zip") + " (sha256 " + sha + ")")
+                .hasMessageContaining("source: {file: path/to/ratings.dat, format: ml-dat}")
+                .message().doesNotContain("null");
+        // the first fix works without network
+        Files.createDirectories(cache);
+        Files.write(cache.resolve("ml-test.zip"), archive);
+        Interactions data = Loader.load(d.file(entry), DataFormat.ML_DAT).data();
+        assertThat(data.size()).isEqualTo(2);
+    }
+
+    @Test
+    void a_placed_archive_with_another_checksum_is_refused_naming_both_checksums() throws Exception {
+        byte[] archive = zip("ml-test/ratings.dat", RATINGS);
+        DatasetEntry entry = new DatasetEntry("ml-test", List.of(URI.create("http://retort-test.invalid/ml-test.zip")), sha(archive),
+                DataFormat.ML_DAT, "ml-test/ratings.dat", "test");
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        byte[] other = zip("ml-test/ratings.dat", "1::1::1::1\n");
+        Files.write(cache.resolve("ml-test.zip"), other);
+        assertThatThrownBy(() -> new Downloader(cache).file(entry)).isInstanceOf(PlanException.class)
+                .hasMessageContaining("has sha256 " + sha(other) + ", expected " + sha(archive));
+        assertThat(cache.resolve("ml-test")).doesNotExist();
+    }
 }
