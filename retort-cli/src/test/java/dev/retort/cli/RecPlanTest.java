@@ -71,15 +71,15 @@ class RecPlanTest {
         // synth: 2 folds x 3 configs; loo: 1 split x 3 configs
         assertThat(column("SELECT state FROM trial")).hasSize(9).containsOnly("DONE");
         assertThat(column("SELECT phase FROM trial")).containsOnly("EVAL");
-        assertThat(r.out()).contains("== synth ==", "== loo ==", "mean ± std", "ndcg@10", "hr@10");
+        assertThat(r.out()).contains("== synth ==", "== loo ==", " ± ", "2/2", "ndcg@10", "hr@10");
         String loo = r.out().substring(r.out().indexOf("== loo =="), r.out().indexOf("== synth =="));
-        assertThat(loo).contains("ItemKNN", "MostPopular").doesNotContain("fold", "mean ± std");
+        assertThat(loo).contains("ItemKNN", "MostPopular").doesNotContain("fold", " ± ");
         assertThat(files("predictions.bin")).hasSize(9);
         assertThat(files("metrics.json")).hasSize(9);
         assertThat(files("model.bin")).hasSize(6); // ItemKNN saves its neighbours; MostPopular has no model file
         assertThat(files("dataset.json")).hasSize(2);
         assertThat(Files.readString(files("dataset.json").get(0))).contains("\"preprocess\"", "\"splits\"", "\"content_key\"");
-        assertThat(files("predictions.bin").get(0).toString()).matches(".*/(synth|loo)-[0-9a-f]{8}/(MostPopular|ItemKNN)-[0-9a-f]{8}/fold_\\d/predictions.bin");
+        assertThat(files("predictions.bin").get(0).toString()).matches(".*/(synth|loo)-[0-9a-f]{32}/(MostPopular|ItemKNN)-[0-9a-f]{32}/fold_\\d/predictions.bin");
     }
 
     @Test
