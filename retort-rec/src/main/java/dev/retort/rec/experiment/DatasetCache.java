@@ -51,6 +51,16 @@ final class DatasetCache {
         });
     }
 
+    /** Whether {@code spec} is loaded in this process. */
+    static boolean isLoaded(DatasetSpec spec) {
+        return CACHE.containsKey(spec);
+    }
+
+    /** Forgets every loaded dataset, as a fresh worker process starts (for tests). */
+    static void clear() {
+        CACHE.clear();
+    }
+
     private static Prepared prepare(DatasetSpec spec, Path dataCache) {
         long t0 = System.nanoTime();
         Materialized m = DatasetMaterializer.load(spec, dataCache);
