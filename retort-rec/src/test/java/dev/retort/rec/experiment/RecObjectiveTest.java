@@ -51,4 +51,12 @@ class RecObjectiveTest {
         assertThat(declared.metric().name()).isEqualTo("recall@20");
         assertThat(declared.objective().runtime().path("evaluation").path("metrics")).hasSize(1);
     }
+
+    @Test
+    void a_list_length_beyond_the_limit_is_refused_not_clamped() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RecPlanExtension().parse(new PlanExtension.Source("k.yaml",
+                        PLAN + "evaluation: {k: 200000}\n", dir, List.of("datasets", "algorithms", "evaluation"), null)))
+                .isInstanceOf(dev.retort.PlanException.class)
+                .hasMessageContaining("k.yaml:").hasMessageContaining("evaluation.k").hasMessageContaining("100000");
+    }
 }
