@@ -12,6 +12,7 @@ import dev.retort.plan.PlanExtension;
 import dev.retort.plan.Yaml;
 import dev.retort.rec.data.spec.DatasetSpec;
 import dev.retort.rec.metric.MetricSpec;
+import dev.retort.space.Config;
 import dev.retort.space.Space;
 import dev.retort.space.SpaceParser;
 import dev.retort.store.TrialRecord;
