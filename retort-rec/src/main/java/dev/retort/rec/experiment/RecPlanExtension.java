@@ -29,7 +29,7 @@ import java.util.Set;
 /**
  * The recommender plan: {@code datasets}, {@code algorithms}, {@code metrics} and optionally
  * {@code evaluation: {k, save_models, cache, relevance: {min_rating}}}; the plan's {@code metric:} names the
- * ranking metric (default {@code ndcg@10}; it is always evaluated). Trials are (dataset, fold, algorithm
+ * ranking metric (it is always evaluated; default: {@link #defaultRanking}). Trials are (dataset, fold, algorithm
  * config): the space has a {@code dataset} factor whose levels carry a {@code fold} factor when the split has
  * folds, and an {@code algorithm} factor whose levels carry that algorithm's swept parameters.
  *
@@ -75,8 +75,7 @@ public final class RecPlanExtension implements PlanExtension {
         }
         List<MetricSpec> metrics = new ArrayList<>(MetricSpec.parseAll(y.at(sections.getOrDefault("metrics", dsNode)), "metrics", metricNames));
         DeclaredMetric declared = plan.metric();
-        MetricSpec ranking = MetricSpec.parse(declared == null ? y.file() : declared.where(), "metric",
-                declared == null ? DEFAULT_METRIC : declared.name());
+        MetricSpec ranking = declared == null ? defaultRanking(metrics) : MetricSpec.parse(declared.where(), "metric", declared.name());
         if (!metrics.contains(ranking)) metrics.add(ranking);
         Goal goal = declared != null && declared.goal() != null ? declared.goal()
                 : ranking.kind().hasCutoff() ? Goal.MAXIMIZE : Goal.MINIMIZE;
@@ -132,6 +131,18 @@ public final class RecPlanExtension implements PlanExtension {
         if (cache != null) runtime.put("cache", cache);
         runtime.set("evaluation", new Evaluation(metrics, minRating).toJson());
         return new Contribution(space, new ObjectiveSpec(kind(), identity, runtime, null), new Metric(ranking.toString(), goal));
+    }
+
+    /**
+     * The ranking metric when the plan has no {@code metric:}: {@code ndcg@10} if listed, else the first
+     * listed metric in a fixed order (ndcg, hr, precision, recall, map, mrr, coverage, rmse, mae; smaller
+     * cut-off first), so reordering {@code metrics} never changes it.
+     */
+    static MetricSpec defaultRanking(List<MetricSpec> metrics) {
+        MetricSpec ndcg10 = MetricSpec.parse("", "metric", DEFAULT_METRIC);
+        if (metrics.contains(ndcg10)) return ndcg10;
+        return metrics.stream().min(java.util.Comparator.comparingInt((MetricSpec m) -> m.kind().ordinal()).thenComparingInt(MetricSpec::k))
+                .orElse(ndcg10);
     }
 
     private static int listLength(Yaml y, Map<String, Node> ev, List<MetricSpec> metrics) {

@@ -39,17 +39,29 @@ class RecObjectiveTest {
     }
 
     @Test
-    void the_ranking_metric_defaults_to_ndcg_at_10_and_is_always_evaluated() {
-        PlanExtension.Contribution c = new RecPlanExtension().parse(new PlanExtension.Source("m.yaml",
-                PLAN + "metrics: [recall@20, hr@5]\n", dir, List.of("datasets", "algorithms", "metrics"), null));
-        assertThat(c.metric().name()).isEqualTo("ndcg@10");
+    void without_a_metric_key_the_ranking_metric_does_not_depend_on_the_order_of_metrics() {
+        for (String list : List.of("[recall@20, hr@5, ndcg@20]", "[ndcg@20, recall@20, hr@5]")) {
+            PlanExtension.Contribution c = parse(list, null);
+            assertThat(c.metric().name()).as(list).isEqualTo("ndcg@20");
+            assertThat(c.metric().goal().maximize()).isTrue();
+        }
+        assertThat(parse("[recall@20, hr@5, ndcg@10, ndcg@5]", null).metric().name()).isEqualTo("ndcg@10");
+        assertThat(parse("[recall@20, hr@5]", null).metric().name()).isEqualTo("hr@5");
+    }
+
+    @Test
+    void a_declared_metric_ranks_and_is_evaluated_even_when_metrics_does_not_list_it() {
+        PlanExtension.Contribution c = parse("[recall@20]", new PlanExtension.DeclaredMetric("mrr@10", null, "m.yaml:12"));
+        assertThat(c.metric().name()).isEqualTo("mrr@10");
         assertThat(c.metric().goal().maximize()).isTrue();
-        assertThat(c.objective().runtime().path("evaluation").path("metrics").toString()).isEqualTo("[\"recall@20\",\"hr@5\",\"ndcg@10\"]");
-        PlanExtension.Contribution declared = new RecPlanExtension().parse(new PlanExtension.Source("m.yaml",
-                PLAN + "metrics: [recall@20]\n", dir, List.of("datasets", "algorithms", "metrics"),
-                new PlanExtension.DeclaredMetric("recall@20", null, "m.yaml:12")));
-        assertThat(declared.metric().name()).isEqualTo("recall@20");
-        assertThat(declared.objective().runtime().path("evaluation").path("metrics")).hasSize(1);
+        assertThat(c.objective().runtime().path("evaluation").path("metrics").toString()).isEqualTo("[\"recall@20\",\"mrr@10\"]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("[recall@20]", new PlanExtension.DeclaredMetric("ndcg", null, "m.yaml:12")))
+                .hasMessageContaining("m.yaml:12").hasMessageContaining("metric");
+    }
+
+    private PlanExtension.Contribution parse(String metrics, PlanExtension.DeclaredMetric declared) {
+        return new RecPlanExtension().parse(new PlanExtension.Source("m.yaml", PLAN + "metrics: " + metrics + "\n", dir,
+                List.of("datasets", "algorithms", "metrics"), declared));
     }
 
     @Test
