@@ -8,6 +8,8 @@ public enum StopReason {
     MAX_TRIALS_PER_RUN("max_trials_per_run reached", "max_trials_per_run"),
     MAX_COST("max_cost reached", "max_cost"),
     WALL_TIME("wall_time reached", "wall_time"),
+    /** Nothing left to claim, but the plan's registration stopped before every config was stored (see docs/store.md). */
+    REGISTRATION_INTERRUPTED("registration interrupted (its registrar stopped before storing every config); run the plan again to resume it", null),
     /** {@link WorkerLoop#stop()} was called: Ctrl-C, SIGTERM, or the run that started the worker is gone. */
     STOPPED("stopped", null);
 

@@ -9,6 +9,7 @@ import dev.retort.store.Completion;
 import dev.retort.store.Counts;
 import dev.retort.store.DiskFullException;
 import dev.retort.store.Outcome;
+import dev.retort.store.RegistrationState;
 import dev.retort.store.StaleTrialException;
 import dev.retort.store.StoreException;
 import dev.retort.store.TrialState;
@@ -267,15 +268,26 @@ public final class WorkerLoop {
      */
     private StopReason idle() {
         TrialStore store = ctx.store();
+        RegistrationState registration = store.registration();
+        if (registration == RegistrationState.IN_PROGRESS) // the plan's trials are still going in
+            return store.reclaimExpired() > 0 ? null : pause();
         List<Config> more = ctx.strategy().more(ctx.space(), store, ctx.settings().maxBatch());
         if (!more.isEmpty()) {
             store.register(more.iterator());
             return null;
         }
         if (store.reclaimExpired() > 0) return null;
-        if (!store.anyIn(TrialState.RUNNING)) return store.anyIn(TrialState.PENDING) ? null : StopReason.NO_TRIALS_LEFT;
+        if (!store.anyIn(TrialState.RUNNING)) {
+            if (store.anyIn(TrialState.PENDING)) return null;
+            return registration == RegistrationState.COMPLETE ? StopReason.NO_TRIALS_LEFT : StopReason.REGISTRATION_INTERRUPTED;
+        }
+        return pause();
+    }
+
+    /** Waits one idle poll: other processes' leases and registrations are seen only by polling. */
+    private StopReason pause() {
         try {
-            Thread.sleep(ctx.settings().idlePoll().toMillis()); // other processes' leases: polling is the only signal
+            Thread.sleep(ctx.settings().idlePoll().toMillis());
         } catch (InterruptedException e) {
             if (stopping) return StopReason.STOPPED;
         }

@@ -38,13 +38,15 @@ public final class Experiment implements AutoCloseable {
     private final ExperimentRow row;
     private final Plan plan;
     private final List<String> notices;
+    private final PlanRegistration registration; // null when the plan was registered already
 
-    private Experiment(Path dir, Database db, ExperimentRow row, Plan plan, List<String> notices) {
+    private Experiment(Path dir, Database db, ExperimentRow row, Plan plan, List<String> notices, PlanRegistration registration) {
         this.dir = dir;
         this.db = db;
         this.row = row;
         this.plan = plan;
         this.notices = List.copyOf(notices);
+        this.registration = registration;
     }
 
     /** What to do when the experiment exists with another plan. */
@@ -75,8 +77,10 @@ public final class Experiment implements AutoCloseable {
     }
 
     /**
-     * Opens or creates the experiment for {@code plan} in {@code dir} and registers its configs. Nothing is
-     * written when the plan is refused. What the caller should tell the user (e.g. that finished trials are
+     * Opens or creates the experiment for {@code plan} in {@code dir} and registers its configs: returns once the
+     * first chunk is committed, and goes on registering the rest on a thread of its own until every config is
+     * stored or the experiment is closed (workers wait meanwhile; see docs/store.md). Nothing is written when the
+     * plan is refused. What the caller should tell the user (e.g. that finished trials are
      * re-evaluated) is in {@link #notices()}: this class prints nothing.
      */
     public static Experiment open(Plan plan, Path dir, Options options, Clock clock) {
@@ -112,15 +116,12 @@ public final class Experiment implements AutoCloseable {
                 }
                 if (!row.planHash().equals(hash)) store.updatePlan(identity, hash, plan.metric().name(), plan.metric().goal().name());
                 store.updateSettings(plan.settingsJson());
-                if (!row.isRegistered(hash)) {
-                    store.register(plan.search().initial(plan.space()));
-                    store.markRegistered(hash);
-                }
                 // skip means "not in this run": a new run retries skipped trials (execo semantics)
                 store.reset(TrialState.SKIPPED);
             }
+            PlanRegistration registration = row.isRegistered(hash) ? null : PlanRegistration.start(db, row, plan, hash);
             row = db.find(plan.name()).orElseThrow();
-            return new Experiment(dir, db, row, plan, notices);
+            return new Experiment(dir, db, row, plan, notices, registration);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -165,7 +166,7 @@ public final class Experiment implements AutoCloseable {
         }
         ExperimentRow row = db.find(names.get(0)).orElseThrow();
         Plan plan = PlanJson.fromStored(row.name(), row.planJson(), row.settingsJson());
-        return new Experiment(dir, db, row, plan, List.of());
+        return new Experiment(dir, db, row, plan, List.of(), null);
     }
 
     private static boolean isEmptyFile(Path file) {
@@ -243,8 +244,17 @@ public final class Experiment implements AutoCloseable {
         return new WorkerLoop(ctx);
     }
 
+    /**
+     * Waits up to {@code millis} for the registration this {@link #open} started; true when every config of the
+     * plan is registered (also when nothing had to be registered).
+     */
+    public boolean awaitRegistered(long millis) throws InterruptedException {
+        return registration == null || registration.await(millis);
+    }
+
     @Override
     public void close() {
+        if (registration != null) registration.close(); // an unfinished registration is resumed by the next run
         db.close();
     }
 

@@ -32,6 +32,22 @@ public interface TrialStore extends AutoCloseable {
     /** Records that every config of the plan with {@code planHash} is registered. */
     void markRegistered(String planHash);
 
+    /**
+     * Registers a plan's configs, possibly millions, in committed chunks, so workers can claim the first trials
+     * while the rest goes in; marks the plan registered at the end. Runs as {@code registrant}, holding a lease on
+     * the experiment that keeps other registrations out; resumes an interrupted registration (keyed by config
+     * hash, so nothing is added twice). Returns at once with {@link RegistrationState#IN_PROGRESS} when another
+     * live registrar holds it.
+     *
+     * @param afterFirstChunk run once, after the first chunk is committed, unless that chunk held the whole plan
+     * @param stop            checked between chunks: when true, the lease is given up and INTERRUPTED returned
+     */
+    RegistrationState registerPlan(String planHash, Iterator<Config> configs, Registrant registrant, Runnable afterFirstChunk,
+                                   java.util.function.BooleanSupplier stop);
+
+    /** Where the registration of the experiment's current plan stands, read from the store now. */
+    RegistrationState registration();
+
     /** Stores the settings (limits, leases) of the current run, for workers that join it. */
     void updateSettings(String settingsJson);
 

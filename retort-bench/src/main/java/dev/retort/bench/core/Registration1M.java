@@ -17,7 +17,8 @@ import java.util.Locale;
 
 /**
  * Registration of a 1,000,000-config grid (100 x 100 x 100): parses the plan and times
- * {@code Experiment.open(plan, dir, STRICT, clock)} in this JVM, then reports wall time, peak RSS
+ * {@code Experiment.open(plan, dir, STRICT, clock)} (which returns once the first chunk is committed) and the
+ * rest of the registration ({@code awaitRegistered}) in this JVM, then reports wall time, peak RSS
  * ({@code VmHWM} of /proc/self/status) and heap (sum of the heap pools' peak usage, and used at the end).
  * Run it with {@code -Xmx512m} so the memory target is also a hard limit. A stack sampler on the main thread
  * prints what dominates.
@@ -61,12 +62,18 @@ public final class Registration1M {
         Counts counts;
         Sampler sampler = new Sampler(Thread.currentThread(), 10);
         try (Experiment exp = Experiment.open(plan, expDir, Experiment.Mode.STRICT, Clock.systemUTC())) {
+            long tOpen = System.nanoTime(); // the first chunk is committed: workers could claim from here on
+            sampler.close();
+            Thread registering = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("retort-register")).findFirst().orElse(null);
+            if (registering != null) sampler = new Sampler(registering, 10);
+            if (!exp.awaitRegistered(600_000)) throw new IllegalStateException("registration did not complete");
             long t2 = System.nanoTime();
             sampler.close();
             try (TrialStore store = exp.store()) {
                 counts = store.counts();
             }
-            double parse = (t1 - t0) / 1e9, open = (t2 - t1) / 1e9;
+            double parse = (t1 - t0) / 1e9, open = (t2 - t1) / 1e9, firstChunk = (tOpen - t1) / 1e9;
             double load1 = BenchUtil.load();
             long heapPeak = 0;
             for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
@@ -76,14 +83,16 @@ public final class Registration1M {
             long hwmKb = vmHwmKb();
             if (counts.get(TrialState.PENDING) != n)
                 throw new IllegalStateException("expected " + n + " PENDING trials, store counts " + counts.get(TrialState.PENDING));
-            System.out.printf(Locale.ROOT, "registration of %d configs (%dx%dx%d): parse %.3f s, Experiment.open %.2f s"
+            System.out.printf(Locale.ROOT, "registration of %d configs: Experiment.open returned (first chunk committed) after %.3f s%n",
+                    n, firstChunk);
+            System.out.printf(Locale.ROOT, "registration of %d configs (%dx%dx%d): parse %.3f s, Experiment.open to fully registered %.2f s"
                             + " (%.0f configs/s); peak RSS (VmHWM) %d MB; heap peak (sum of pool peaks) %d MB, used at end %d MB,"
                             + " max %d MB; db %d MB; load %.2f -> %.2f%n",
                     n, a, b, c, parse, open, n / open, hwmKb / 1024, heapPeak >> 20, heapUsed >> 20, rt.maxMemory() >> 20,
                     Files.size(expDir.resolve(Experiment.DB_FILE)) >> 20, load0, load1);
             sampler.print("what registration spends its time on", 12);
             double total = parse + open;
-            String name = BenchUtil.f("register %d-config grid (parse + Experiment.open)", n);
+            String name = BenchUtil.f("register %d-config grid (parse + open + rest of registration)", n);
             BenchUtil.summary(name, BenchUtil.f("%.2f s", total), "<= 5 s", n == 1_000_000 ? (total <= 5 ? "PASS" : "FAIL") : "-",
                     "-", load1);
             BenchUtil.summary(BenchUtil.f("register %d-config grid: peak RSS (VmHWM), -Xmx%dm", n, rt.maxMemory() >> 20),

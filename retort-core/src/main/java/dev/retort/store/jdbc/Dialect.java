@@ -34,19 +34,21 @@ public interface Dialect {
     String insertCountRow();                   // (experiment_id, state)
     String updatePlan();                       // (plan_json, plan_hash, metric_name, metric_goal, id)
     String markRegistered();                   // (registered_hash, id)
+    String selectRegistration();               // (id) -> registrar, registrar_until, registered_hash, plan_hash
+    String updateRegistrar();                  // (registrar, registrar_until, id)
+    String finishRegistration();               // (registered_hash, registered_at, id); clears the registrar
     String updateSettings();                   // (settings_json, id)
 
     // --- trials --------------------------------------------------------------------------------------
     String maxSeq();                           // (experiment_id) -> max seq or null
-    /**
-     * {@code rows} PENDING trials: (experiment_id, seq, hash64, config_json, created_at) per row;
-     * with {@code skipRepeats}, a row whose (experiment_id, hash64) exists is skipped (needs the unique index).
-     */
-    String insertTrials(int rows, boolean skipRepeats);
-    String anyTrial();                         // () -> a row when the store holds any trial of any experiment
-    String dropHashIndex();                    // bulk load into an empty store: drop the unique key index ...
-    String createHashIndex();                  // ... and build it in one sorted pass (same definition as the DDL)
-    String hashOf64();                         // (experiment_id, hash64) -> config_json
+    String maxTrialId();                       // () -> max trial id of the store, or 0
+    /** {@code rows} PENDING trials with given ids: (id, experiment_id, seq, hash64, config_json, created_at) per row. */
+    String insertTrials(int rows);
+    /** {@code rows} config keys: (experiment_id, hash64, trial_id) per row; a key already there is skipped. */
+    String insertKeys(int rows);
+    String keysOf();                           // (experiment_id) -> hash64, id of every trial, keyed or not
+    String hashOf64();                         // (experiment_id, hash64) -> config_json, through the key
+    String configById();                       // (id) -> config_json
     String addCount();                         // (n, experiment_id, state)
     /** (worker, lease_until, heartbeat_at, started_at, experiment_id, limit) -> id/seq, config_json, attempt, version. */
     String claim();

@@ -4,7 +4,10 @@ import dev.retort.BugException;
 import dev.retort.space.Config;
 import dev.retort.store.ClaimedTrial;
 import dev.retort.store.Counts;
+import dev.retort.engine.Hosts;
 import dev.retort.store.ExperimentRow;
+import dev.retort.store.Registrant;
+import dev.retort.store.RegistrationState;
 import dev.retort.store.Outcome;
 import dev.retort.store.StaleTrialException;
 import dev.retort.store.StoreDamagedException;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -140,7 +144,133 @@ public final class JdbcTrialStore implements TrialStore {
     public synchronized long register(Iterator<Config> source) {
         try (Prehashed configs = new Prehashed(source)) {
             // One transaction: a registration is all or nothing, and concurrent registrations serialise.
-            return write("registering trials", () -> new Registrar(conn, sql, experiment, this::ps).register(configs, clock.millis()));
+            return write("registering trials", () -> new Registrar(conn, sql, experiment, this::ps).registerKeyed(configs, clock.millis()));
+        }
+    }
+
+    /** A registrar holds the experiment this long past its last committed chunk. */
+    static final long REGISTRAR_LEASE_MILLIS = 10_000;
+    /** Rows of the first committed chunk (small: workers start on it) and the most of any later one. */
+    static final int FIRST_CHUNK_ROWS = 1024, MAX_CHUNK_ROWS = 32_768;
+    /** A chunk is committed at the latest this long after its first config came from the source. */
+    static final long CHUNK_NANOS = 250_000_000L;
+
+    @Override
+    public synchronized RegistrationState registerPlan(String planHash, Iterator<Config> source, Registrant registrant, Runnable afterFirstChunk,
+                                          BooleanSupplier stop) {
+        String me = registrant.id();
+        RegistrationState taken = write("taking the registration", () -> {
+            RegistrationRow r = registrationRow();
+            if (planHash.equals(r.registeredHash())) return RegistrationState.COMPLETE;
+            if (!me.equals(r.registrar()) && r.live(clock.millis(), registrant.host())) return RegistrationState.IN_PROGRESS;
+            setRegistrar(me);
+            return null;
+        });
+        if (taken != null) return taken;
+        boolean finished = false;
+        try (Prehashed configs = new Prehashed(source)) {
+            Registrar registrar = new Registrar(conn, sql, experiment, this::ps);
+            Registrar.Load load = write("starting the registration", () -> holds(me) ? registrar.new Load() : null);
+            if (load == null) return RegistrationState.IN_PROGRESS; // taken over meanwhile
+            int rows = FIRST_CHUNK_ROWS;
+            boolean first = true;
+            while (true) {
+                if (stop.getAsBoolean()) return RegistrationState.INTERRUPTED;
+                List<Config> chunk = take(configs, rows); // outside the transaction: a slow space never holds the lock
+                Boolean held = write("registering trials", () -> {
+                    if (!holds(me)) return false;
+                    load.chunk(chunk, clock.millis());
+                    setRegistrar(me); // renews the lease
+                    return true;
+                });
+                if (!held) return RegistrationState.IN_PROGRESS; // fenced out: the registrar that took over goes on
+                boolean last = chunk.size() < rows && !configs.hasNext();
+                if (first && !last) afterFirstChunk.run(); // a plan that fits in one chunk is complete on return
+                first = false;
+                if (last) break;
+                rows = Math.min(rows * 2, MAX_CHUNK_ROWS);
+            }
+            Boolean done = write("finishing the registration", () -> {
+                if (!holds(me)) return false;
+                load.finish();
+                PreparedStatement p = ps(sql.finishRegistration());
+                p.setString(1, planHash);
+                p.setLong(2, clock.millis());
+                p.setLong(3, experiment.id());
+                p.executeUpdate();
+                return true;
+            });
+            finished = done;
+            return done ? RegistrationState.COMPLETE : RegistrationState.IN_PROGRESS;
+        } finally {
+            if (!finished) release(me);
+        }
+    }
+
+    /** The next configs of a registration: up to {@code rows}, or what the source gave within {@link #CHUNK_NANOS}. */
+    private static List<Config> take(Iterator<Config> configs, int rows) {
+        List<Config> out = new ArrayList<>(Math.min(rows, 4096));
+        long deadline = System.nanoTime() + CHUNK_NANOS;
+        while (out.size() < rows && configs.hasNext()) {
+            out.add(configs.next());
+            if (System.nanoTime() - deadline > 0) break;
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized RegistrationState registration() {
+        return read("reading the registration", () -> {
+            RegistrationRow r = registrationRow();
+            // no registrar ever recorded: the trials were added directly (register), nothing is pending
+            if (r.planHash().equals(r.registeredHash()) || r.registrar() == null) return RegistrationState.COMPLETE;
+            return r.live(clock.millis(), Hosts.name()) ? RegistrationState.IN_PROGRESS : RegistrationState.INTERRUPTED;
+        });
+    }
+
+    private record RegistrationRow(String registrar, long until, String registeredHash, String planHash) {
+        boolean live(long now, String host) {
+            return Registrant.isLive(registrar, until, now, host);
+        }
+    }
+
+    private RegistrationRow registrationRow() throws SQLException {
+        PreparedStatement p = ps(sql.selectRegistration());
+        p.setLong(1, experiment.id());
+        try (ResultSet rs = p.executeQuery()) {
+            if (!rs.next()) throw new BugException("experiment '" + experiment.name() + "' (id " + experiment.id() + ") is gone from the store");
+            return new RegistrationRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4));
+        }
+    }
+
+    private boolean holds(String me) throws SQLException {
+        return me.equals(registrationRow().registrar());
+    }
+
+    private void setRegistrar(String me) throws SQLException {
+        PreparedStatement p = ps(sql.updateRegistrar());
+        p.setString(1, me);
+        p.setLong(2, clock.millis() + REGISTRAR_LEASE_MILLIS);
+        p.setLong(3, experiment.id());
+        p.executeUpdate();
+    }
+
+    /**
+     * Gives the registration up (stopped or failed): the lease ends now, so another process resumes it without
+     * waiting; the registrar's name stays, so workers see the registration as interrupted, not complete.
+     */
+    private void release(String me) {
+        try {
+            write("giving up the registration", () -> {
+                if (!holds(me)) return 0;
+                PreparedStatement p = ps(sql.updateRegistrar());
+                p.setString(1, me);
+                p.setLong(2, 0L);
+                p.setLong(3, experiment.id());
+                return p.executeUpdate();
+            });
+        } catch (RuntimeException e) {
+            // the lease lapses on its own; the failure that brought us here is the one to report
         }
     }
 

@@ -17,10 +17,12 @@ import java.util.concurrent.BlockingQueue;
  * so memory stays at a few thousand configs however large the space.
  */
 final class Prehashed implements Iterator<Config>, AutoCloseable {
-    private static final int CHUNK = 2048;
+    private static final int CHUNK = 512; // small: a slow space still hands configs over promptly
+    /** A partial chunk is handed over after this long, so a slow space still feeds the registration. */
+    private static final long HAND_OVER_NANOS = 50_000_000L;
     private static final List<Config> END = new ArrayList<>();
 
-    private final BlockingQueue<List<Config>> queue = new ArrayBlockingQueue<>(8);
+    private final BlockingQueue<List<Config>> queue = new ArrayBlockingQueue<>(16);
     private final Thread producer;
     private volatile Throwable failure;
     private List<Config> chunk = List.of();
@@ -31,7 +33,8 @@ final class Prehashed implements Iterator<Config>, AutoCloseable {
             try {
                 while (source.hasNext()) {
                     List<Config> c = new ArrayList<>(CHUNK);
-                    for (int i = 0; i < CHUNK && source.hasNext(); i++) {
+                    long since = System.nanoTime();
+                    for (int i = 0; i < CHUNK && source.hasNext() && System.nanoTime() - since < HAND_OVER_NANOS; i++) {
                         Config cfg = source.next();
                         cfg.hash(); // computes and caches the JSON and the hash
                         c.add(cfg);

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -17,14 +16,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Registers configs as PENDING trials, inside the caller's write transaction. Trials are keyed by the first 64
- * bits of the config's SHA-256; two different configs under one key are refused loudly, never merged.
+ * Writes configs as PENDING trials, inside transactions the caller opens. Trials are keyed by the first 64
+ * bits of the config's SHA-256 in {@code trial_key}; two different configs under one key are refused loudly,
+ * never merged. Trial ids are assigned here (the next free ids, in iteration order), so the keys of a load can
+ * be written without reading the rows back.
  *
- * <p>Into an empty store (a new experiment) the rows go in with multi-row inserts and the unique key index is
- * rebuilt afterwards in one sorted pass: with random 64-bit keys, maintaining the index row by row dominated
- * the cost of a large registration. Repeats in the stream (a random search drawing a point twice) are found
- * in memory meanwhile. Into a non-empty store (resume, --extend) each config is looked up by key first, so
- * ids stay consecutive.
+ * <p>Two ways in:
+ * <ul>
+ *   <li>{@link #registerKeyed}: each config is looked up in {@code trial_key} first and written with its key
+ *       at once. For the few configs a strategy adds while workers run.</li>
+ *   <li>{@link Load}: a plan's configs, possibly millions, in chunks the caller commits one by one. Keys are
+ *       collected in memory and written in key order by {@link Load#finish}: sequential appends into the key
+ *       B-tree, about a third of the cost of maintaining it in random order (docs/benchmarks.md). Until then
+ *       the chunk's rows have no key row; the registrar's lease on the experiment keeps other registrations
+ *       out, and a {@link Load} that resumes an interrupted one first keys every stored trial.</li>
+ * </ul>
  */
 final class Registrar {
     private static final int INSERT_ROWS = 256;
@@ -46,49 +52,149 @@ final class Registrar {
         return Long.parseUnsignedLong(configHash.substring(0, 16), 16);
     }
 
-    long register(Iterator<Config> configs, long now) throws SQLException {
-        long seq;
-        PreparedStatement max = ps.get(sql.maxSeq());
-        max.setLong(1, experiment.id());
-        try (ResultSet rs = max.executeQuery()) {
-            seq = rs.next() ? rs.getLong(1) : 0L;
-        }
-        boolean bulk;
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql.anyTrial())) {
-            bulk = !rs.next();
-        }
-        LongSet keys = bulk ? new LongSet() : null;
-        Set<String> seen = bulk ? null : new HashSet<>();
-        if (bulk) try (Statement st = conn.createStatement()) {
-            st.execute(sql.dropHashIndex());
-        }
-        long added = 0;
+    /** Adds each config not stored yet, looked up by key one by one; keys are written with the rows. */
+    long registerKeyed(Iterator<Config> configs, long now) throws SQLException {
+        long seq = maxSeq(), id = maxTrialId();
+        Set<String> seen = new HashSet<>();
         List<Config> batch = new ArrayList<>(INSERT_ROWS);
+        long added = 0;
         while (configs.hasNext()) {
             Config c = configs.next();
-            if (bulk ? !keys.add(c.hash64()) && repeatWithoutIndex(c, batch)
-                    : !seen.add(c.hash()) || stored(c.hash64()) != null && sameOrCollision(c)) continue;
+            if (!seen.add(c.hash())) continue;
+            String stored = storedByKey(c.hash64());
+            if (stored != null) {
+                if (c.toJson().equals(stored)) continue;
+                throw collision(c, stored);
+            }
             batch.add(c);
             if (batch.size() == INSERT_ROWS) {
-                added += insert(batch, seq, now, !bulk);
+                insertRowsAndKeys(batch, id, seq, now);
+                id += batch.size();
                 seq += batch.size();
+                added += batch.size();
                 batch.clear();
             }
         }
-        if (!batch.isEmpty()) added += insert(batch, seq, now, !bulk);
-        if (bulk) try (Statement st = conn.createStatement()) {
-            st.execute(sql.createHashIndex());
+        if (!batch.isEmpty()) insertRowsAndKeys(batch, id, seq, now);
+        added += batch.size();
+        addPending(added);
+        return added;
+    }
+
+    private void insertRowsAndKeys(List<Config> batch, long id, long seq, long now) throws SQLException {
+        insertRows(batch, id, seq, now);
+        long[] keys = new long[batch.size()], ids = new long[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            keys[i] = batch.get(i).hash64();
+            ids[i] = id + 1 + i;
         }
+        insertKeys(keys, ids, keys.length);
+    }
+
+    /**
+     * A plan's configs written in chunks. Create it, call {@link #chunk} until the source is exhausted (each
+     * call in its own transaction), then {@link #finish} in a last one. Holds every key of the experiment in
+     * memory (16 bytes per config at load factor one half: 32 MB for 1,000,000 configs).
+     */
+    final class Load {
+        private final LongLongMap keys = new LongLongMap();
+        private final long firstNewId;
+        private long seq;
+
+        /**
+         * Starts a load inside the caller's transaction. When the experiment has trials already (a registration
+         * resumed after a crash, or an extension), their keys are read and any missing key rows are written first,
+         * so every stored trial is keyed before new ones are added.
+         */
+        Load() throws SQLException {
+            seq = maxSeq();
+            long maxId = maxTrialId();
+            if (seq > 0) {
+                PreparedStatement p = ps.get(sql.keysOf());
+                p.setLong(1, experiment.id());
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) keys.putIfAbsent(rs.getLong(1), rs.getLong(2));
+                }
+                writeKeys(Long.MIN_VALUE);
+            }
+            firstNewId = maxId + 1;
+        }
+
+        /** Writes the configs of {@code chunk} not stored yet; returns how many were added. */
+        long chunk(List<Config> chunk, long now) throws SQLException {
+            long id = maxTrialId(); // other experiments of the store may have added trials since the last chunk
+            List<Config> batch = new ArrayList<>(INSERT_ROWS);
+            long added = 0;
+            for (Config c : chunk) {
+                long candidate = id + batch.size() + 1;
+                long known = keys.putIfAbsent(c.hash64(), candidate);
+                if (known != LongLongMap.ABSENT) {
+                    String other = known > id ? batch.get((int) (known - id - 1)).toJson() : storedById(known);
+                    if (c.toJson().equals(other)) continue; // a repeat, e.g. a random search drawing a point twice
+                    throw collision(c, other);
+                }
+                batch.add(c);
+                if (batch.size() == INSERT_ROWS) {
+                    insertRows(batch, id, seq, now);
+                    id += batch.size();
+                    seq += batch.size();
+                    added += batch.size();
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) insertRows(batch, id, seq, now);
+            seq += batch.size();
+            added += batch.size();
+            addPending(added);
+            return added;
+        }
+
+        /** Writes the key rows of every trial this load added, in key order. */
+        void finish() throws SQLException {
+            writeKeys(firstNewId);
+        }
+
+        private void writeKeys(long minId) throws SQLException {
+            long[] sorted = keys.sortedKeys(minId);
+            long[] ks = new long[INSERT_ROWS], ids = new long[INSERT_ROWS];
+            int n = 0;
+            for (long k : sorted) {
+                ks[n] = k;
+                ids[n++] = keys.get(k);
+                if (n == INSERT_ROWS) {
+                    insertKeys(ks, ids, n);
+                    n = 0;
+                }
+            }
+            if (n > 0) insertKeys(ks, ids, n);
+        }
+    }
+
+    private long maxSeq() throws SQLException {
+        PreparedStatement max = ps.get(sql.maxSeq());
+        max.setLong(1, experiment.id());
+        try (ResultSet rs = max.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0L;
+        }
+    }
+
+    private long maxTrialId() throws SQLException {
+        try (ResultSet rs = ps.get(sql.maxTrialId()).executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0L;
+        }
+    }
+
+    private void addPending(long added) throws SQLException {
+        if (added == 0) return;
         PreparedStatement count = ps.get(sql.addCount());
         count.setLong(1, added);
         count.setLong(2, experiment.id());
         count.setString(3, TrialState.PENDING.name());
         count.executeUpdate();
-        return added;
     }
 
     /** The stored config JSON under this key, or null. */
-    private String stored(long hash64) throws SQLException {
+    private String storedByKey(long hash64) throws SQLException {
         PreparedStatement p = ps.get(sql.hashOf64());
         p.setLong(1, experiment.id());
         p.setLong(2, hash64);
@@ -97,20 +203,13 @@ final class Registrar {
         }
     }
 
-    /** True when {@code c} is stored already; a different config under the same key is refused. */
-    private boolean sameOrCollision(Config c) throws SQLException {
-        String stored = stored(c.hash64());
-        if (c.toJson().equals(stored)) return true;
-        throw collision(c, stored);
-    }
-
-    /** A key seen before during a bulk load (no index yet): true for a true repeat, refused for a collision. */
-    private boolean repeatWithoutIndex(Config c, List<Config> batch) throws SQLException {
-        for (Config b : batch) if (b.hash64() == c.hash64()) {
-            if (b.equals(c)) return true;
-            throw collision(c, b.toJson());
+    private String storedById(long id) throws SQLException {
+        PreparedStatement p = ps.get(sql.configById());
+        p.setLong(1, id);
+        try (ResultSet rs = p.executeQuery()) {
+            if (!rs.next()) throw new BugException("trial row " + id + " of experiment '" + experiment.name() + "' is keyed but missing");
+            return rs.getString(1);
         }
-        return sameOrCollision(c); // a table scan: only on repeats, which grids never have
     }
 
     private BugException collision(Config c, String other) {
@@ -119,23 +218,38 @@ final class Registrar {
                 + ". Retort refuses to merge them; change a parameter value's spelling to work around it");
     }
 
-    /** Inserts {@code batch} with ids after {@code seq}; repeats are skipped (their ids stay unused). */
-    private long insert(List<Config> batch, long seq, long now, boolean skipRepeats) throws SQLException {
+    /** Inserts {@code batch} with trial ids after {@code id} and seqs after {@code seq}. */
+    private void insertRows(List<Config> batch, long id, long seq, long now) throws SQLException {
         boolean full = batch.size() == INSERT_ROWS;
-        PreparedStatement p = full ? ps.get(sql.insertTrials(INSERT_ROWS, skipRepeats))
-                : conn.prepareStatement(sql.insertTrials(batch.size(), skipRepeats));
+        PreparedStatement p = full ? ps.get(sql.insertTrials(INSERT_ROWS)) : conn.prepareStatement(sql.insertTrials(batch.size()));
         try {
             int i = 1;
             for (Config c : batch) {
+                p.setLong(i++, ++id);
                 p.setLong(i++, experiment.id());
                 p.setLong(i++, ++seq);
                 p.setLong(i++, c.hash64());
                 p.setString(i++, c.toJson());
                 p.setLong(i++, now);
             }
-            int n = p.executeUpdate();
-            if (n != batch.size()) for (Config c : batch) sameOrCollision(c); // each skipped row must be a true repeat
-            return n;
+            p.executeUpdate();
+        } finally {
+            if (!full) p.close();
+        }
+    }
+
+    /** Inserts key rows; a key already there (a resumed load re-keying its trials) is left as it is. */
+    private void insertKeys(long[] keys, long[] ids, int n) throws SQLException {
+        boolean full = n == INSERT_ROWS;
+        PreparedStatement p = full ? ps.get(sql.insertKeys(INSERT_ROWS)) : conn.prepareStatement(sql.insertKeys(n));
+        try {
+            int j = 1;
+            for (int i = 0; i < n; i++) {
+                p.setLong(j++, experiment.id());
+                p.setLong(j++, keys[i]);
+                p.setLong(j++, ids[i]);
+            }
+            p.executeUpdate();
         } finally {
             if (!full) p.close();
         }

@@ -166,35 +166,57 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String selectRegistration() {
+        return "SELECT registrar, registrar_until, registered_hash, plan_hash FROM experiment WHERE id = ?";
+    }
+
+    @Override
+    public String updateRegistrar() {
+        return "UPDATE experiment SET registrar = ?, registrar_until = ? WHERE id = ?";
+    }
+
+    @Override
+    public String finishRegistration() {
+        return "UPDATE experiment SET registered_hash = ?, registered_at = ?, registrar = NULL, registrar_until = NULL WHERE id = ?";
+    }
+
+    @Override
     public String maxSeq() {
         return "SELECT MAX(seq) FROM trial WHERE experiment_id = ?";
     }
 
     @Override
-    public String insertTrials(int rows, boolean skipRepeats) {
-        StringBuilder sb = new StringBuilder("INSERT INTO trial (experiment_id, seq, hash64, config_json, state, created_at) VALUES ");
-        for (int i = 0; i < rows; i++) sb.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, 'PENDING', ?)");
-        return skipRepeats ? sb.append(" ON CONFLICT (experiment_id, hash64) DO NOTHING").toString() : sb.toString();
+    public String maxTrialId() {
+        return "SELECT COALESCE(MAX(id), 0) FROM trial";
     }
 
     @Override
-    public String anyTrial() {
-        return "SELECT 1 FROM trial LIMIT 1";
+    public String insertTrials(int rows) {
+        StringBuilder sb = new StringBuilder("INSERT INTO trial (id, experiment_id, seq, hash64, config_json, state, created_at) VALUES ");
+        for (int i = 0; i < rows; i++) sb.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, 'PENDING', ?)");
+        return sb.toString();
     }
 
     @Override
-    public String dropHashIndex() {
-        return "DROP INDEX trial_by_hash";
+    public String insertKeys(int rows) {
+        StringBuilder sb = new StringBuilder("INSERT INTO trial_key (experiment_id, hash64, trial_id) VALUES ");
+        for (int i = 0; i < rows; i++) sb.append(i == 0 ? "" : ", ").append("(?, ?, ?)");
+        return sb.append(" ON CONFLICT (experiment_id, hash64) DO NOTHING").toString();
     }
 
     @Override
-    public String createHashIndex() {
-        return "CREATE UNIQUE INDEX trial_by_hash ON trial (experiment_id, hash64)"; // as in V1__schema.sql
+    public String keysOf() {
+        return "SELECT hash64, id FROM trial WHERE experiment_id = ?";
     }
 
     @Override
     public String hashOf64() {
-        return "SELECT config_json FROM trial WHERE experiment_id = ? AND hash64 = ?";
+        return "SELECT t.config_json FROM trial_key k JOIN trial t ON t.id = k.trial_id WHERE k.experiment_id = ? AND k.hash64 = ?";
+    }
+
+    @Override
+    public String configById() {
+        return "SELECT config_json FROM trial WHERE id = ?";
     }
 
     @Override
@@ -214,7 +236,7 @@ public final class SqliteDialect implements Dialect {
     public String claimByHash() {
         return "UPDATE trial SET state = 'RUNNING', worker = ?, lease_until = ?, heartbeat_at = ?, started_at = ?,"
                 + " finished_at = NULL, attempt = attempt + 1, version = version + 1"
-                + " WHERE experiment_id = ? AND hash64 = ? AND state = 'PENDING'"
+                + " WHERE id = (SELECT trial_id FROM trial_key WHERE experiment_id = ? AND hash64 = ?) AND state = 'PENDING'"
                 + " RETURNING id, seq, config_json, attempt, version";
     }
 
@@ -304,7 +326,7 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public String selectTrialByHash() {
-        return "SELECT " + TRIAL_COLUMNS + " FROM trial WHERE experiment_id = ? AND hash64 = ?";
+        return "SELECT " + TRIAL_COLUMNS + " FROM trial WHERE id = (SELECT trial_id FROM trial_key WHERE experiment_id = ? AND hash64 = ?)";
     }
 
     @Override

@@ -1,0 +1,104 @@
+package dev.retort.run;
+
+import dev.retort.engine.Hosts;
+import dev.retort.plan.Plan;
+import dev.retort.store.ExperimentRow;
+import dev.retort.store.Registrant;
+import dev.retort.store.RegistrationState;
+import dev.retort.store.TrialStore;
+import dev.retort.store.jdbc.Database;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Registers a plan's configs on a thread of its own, so that workers start on the first committed chunk
+ * while the rest goes in (see {@link TrialStore#registerPlan}). When another live process holds the
+ * registration, waits for it, and takes it over if that process dies before finishing.
+ */
+final class PlanRegistration implements AutoCloseable {
+    private static final long POLL_NANOS = 100_000_000L;
+
+    private final Database db;
+    private final ExperimentRow row;
+    private final Plan plan;
+    private final String planHash;
+    private final Registrant registrant = Registrant.of(Hosts.name());
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean stopping;
+    private volatile RuntimeException failure;
+    private volatile RegistrationState last;
+
+    private PlanRegistration(Database db, ExperimentRow row, Plan plan, String planHash) {
+        this.db = db;
+        this.row = row;
+        this.plan = plan;
+        this.planHash = planHash;
+        this.thread = new Thread(this::run, "retort-register");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Starts registering and returns once trials can be claimed: the first chunk is committed (by this process
+     * or by the registrar it waits for) or everything is registered. A failure before that is thrown here.
+     */
+    static PlanRegistration start(Database db, ExperimentRow row, Plan plan, String planHash) {
+        PlanRegistration r = new PlanRegistration(db, row, plan, planHash);
+        r.thread.start();
+        try {
+            r.ready.await();
+        } catch (InterruptedException e) {
+            r.close();
+            Thread.currentThread().interrupt();
+            throw new dev.retort.RetortException("interrupted while registering the trials of '" + row.name() + "'", e);
+        }
+        if (r.failure != null) {
+            r.close();
+            throw r.failure;
+        }
+        return r;
+    }
+
+    private void run() {
+        try (TrialStore store = db.open(row, plan.store())) {
+            while (!stopping) {
+                RegistrationState s = store.registerPlan(planHash, plan.search().initial(plan.space()), registrant, ready::countDown,
+                        () -> stopping);
+                last = s;
+                if (s != RegistrationState.IN_PROGRESS) break;
+                // another process registers: its committed trials can be claimed; take over if it dies
+                if (store.counts().total() > 0) ready.countDown();
+                LockSupport.parkNanos(POLL_NANOS);
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            ready.countDown();
+        }
+    }
+
+    /** Waits up to {@code millis} for the thread to end; true when the plan is then completely registered. */
+    boolean await(long millis) throws InterruptedException {
+        thread.join(millis);
+        return !thread.isAlive() && last == RegistrationState.COMPLETE;
+    }
+
+    /** Whether this process finished the registration (or found it finished); null while it runs. */
+    RegistrationState outcome() {
+        return thread.isAlive() ? null : last;
+    }
+
+    /** Stops between chunks (the lease is given up; the next run resumes) and waits for the thread. */
+    @Override
+    public void close() {
+        stopping = true;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
