@@ -254,8 +254,11 @@ public final class Experiment implements AutoCloseable {
 
     @Override
     public void close() {
-        if (registration != null) registration.close(); // an unfinished registration is resumed by the next run
-        db.close();
+        try {
+            if (registration != null) registration.close(); // an unfinished registration is resumed by the next run
+        } finally {
+            db.close();
+        }
     }
 
 }

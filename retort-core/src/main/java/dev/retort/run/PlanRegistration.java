@@ -30,6 +30,7 @@ final class PlanRegistration implements AutoCloseable {
     private volatile boolean stopping;
     private volatile RuntimeException failure;
     private volatile RegistrationState last;
+    private volatile boolean reported;
 
     private PlanRegistration(Database db, ExperimentRow row, Plan plan, String planHash) {
         this.db = db;
@@ -54,9 +55,11 @@ final class PlanRegistration implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new dev.retort.RetortException("interrupted while registering the trials of '" + row.name() + "'", e);
         }
-        if (r.failure != null) {
+        RuntimeException f = r.failure;
+        if (f != null) {
+            r.reported = true;
             r.close();
-            throw r.failure;
+            throw f;
         }
         return r;
     }
@@ -90,7 +93,10 @@ final class PlanRegistration implements AutoCloseable {
         return thread.isAlive() ? null : last;
     }
 
-    /** Stops between chunks (the lease is given up; the next run resumes) and waits for the thread. */
+    /**
+     * Stops between chunks (the lease is given up; the next run resumes) and waits for the thread. A failure of
+     * the registration after {@link #start} returned is thrown here, so it cannot pass for a finished run.
+     */
     @Override
     public void close() {
         stopping = true;
@@ -100,5 +106,8 @@ final class PlanRegistration implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        RuntimeException f = failure;
+        failure = null;
+        if (f != null && !reported) throw f;
     }
 }

@@ -45,7 +45,11 @@ public final class Config implements Comparable<Config> {
 
     private final TreeMap<String, Object> values;
     private String json;
-    private String hash;
+    private Hashes hashes; // computed once; final fields make it safe to hand to another thread
+
+    /** The hex SHA-256 of the canonical JSON and its first 64 bits (the store's key). */
+    private record Hashes(String hex, long key) {
+    }
 
     private Config(TreeMap<String, Object> values) {
         this.values = values;
@@ -197,8 +201,15 @@ public final class Config implements Comparable<Config> {
 
     /** Lower-case hex SHA-256 of {@link #toJson()}'s UTF-8 bytes. */
     public String hash() {
-        String h = hash;
-        if (h == null) hash = h = sha256Hex(toJson());
+        return hashes().hex();
+    }
+
+    private Hashes hashes() {
+        Hashes h = hashes;
+        if (h == null) {
+            String hex = sha256Hex(toJson());
+            hashes = h = new Hashes(hex, Long.parseUnsignedLong(hex.substring(0, 16), 16));
+        }
         return h;
     }
 
@@ -222,7 +233,7 @@ public final class Config implements Comparable<Config> {
 
     /** The first 64 bits of {@link #hash()} as a signed long: a compact key (stores check it for collisions). */
     public long hash64() {
-        return Long.parseUnsignedLong(hash().substring(0, 16), 16);
+        return hashes().key();
     }
 
     /** Parses canonical (or any flat) JSON back into a config. */
