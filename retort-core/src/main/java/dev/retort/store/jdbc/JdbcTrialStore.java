@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -154,6 +155,8 @@ public final class JdbcTrialStore implements TrialStore {
     static final int FIRST_CHUNK_ROWS = 1024, MAX_CHUNK_ROWS = 32_768;
     /** A chunk is committed at the latest this long after its first config came from the source. */
     static final long CHUNK_NANOS = 250_000_000L;
+    /** Pause after each committed chunk, so that waiting writers (workers' claims) get the lock in between. */
+    static final long YIELD_NANOS = 2_000_000L;
 
     @Override
     public synchronized RegistrationState registerPlan(String planHash, Iterator<Config> source, Registrant registrant, Runnable afterFirstChunk,
@@ -184,6 +187,9 @@ public final class JdbcTrialStore implements TrialStore {
                     return true;
                 });
                 if (!held) return RegistrationState.IN_PROGRESS; // fenced out: the registrar that took over goes on
+                // SQLite's write lock is not fair: without a pause the next chunk would take it again at once and
+                // starve the workers' claims (their busy handler retries every 200 us at most) until the end
+                LockSupport.parkNanos(YIELD_NANOS);
                 boolean last = chunk.size() < rows && !configs.hasNext();
                 if (first && !last) afterFirstChunk.run(); // a plan that fits in one chunk is complete on return
                 first = false;
