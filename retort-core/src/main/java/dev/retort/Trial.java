@@ -11,9 +11,13 @@ import java.nio.file.Path;
  * The trial in progress, as the objective sees it.
  *
  * <p>{@link #dir()} is created on first use, so in-process objectives that never touch the file system
- * cost no directory per trial.
+ * cost no directory per trial. A new trial directory starts with {@value #CONFIG_FILE}, the trial's config as
+ * canonical JSON (as Hydra and NePS write theirs), so the directory explains itself without the store.
  */
 public final class Trial {
+    /** The trial's config, written into every trial directory when it is made. */
+    public static final String CONFIG_FILE = "config.json";
+
     private final long id;
     private final Config config;
     private final java.util.function.Supplier<Path> dirName;
@@ -72,6 +76,8 @@ public final class Trial {
             dir = dirName.get();
             try {
                 Files.createDirectories(dir);
+                Path cfg = dir.resolve(CONFIG_FILE);
+                if (!Files.exists(cfg)) dev.retort.store.AtomicFiles.writeString(cfg, config.toJson() + "\n");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create trial directory " + dir, e);
             }

@@ -6,18 +6,25 @@ import dev.retort.RetortException;
 import dev.retort.store.DiskFullException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ScopeType;
 
 import java.io.PrintWriter;
 
 /**
- * {@code retort}: run experiments, join them as a worker, and report on them. Exit codes: 0 success,
+ * {@code retort}: run experiments, join them as a worker, and report on them. Exit codes (docs/cli.md): 0 success,
  * 1 the experiment has FAILED trials or a runtime error (among them every store fault: damaged, deleted or
  * replaced, disk full), 2 a user error (bad plan, flag or data), 3 a bug. Only a bug prints a stack trace.
+ * Every command takes {@code --help}; {@code retort help CMD} says the same.
  */
-@Command(name = "retort", mixinStandardHelpOptions = true, version = "retort 0.1.0",
+@Command(name = "retort", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "retort 0.1.0",
         description = "Durable, resumable computational experiments.",
-        subcommands = {RunCommand.class, WorkerCommand.class, StatusCommand.class, ResultsCommand.class,
-                ResetCommand.class, ExportCommand.class, PredictionsCommand.class})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:FAILED trials, or a runtime error (store, disk, workers)",
+                "2:a user error: bad plan, flag or data", "3:a bug in Retort (please report it)"},
+        subcommands = {RunCommand.class, WorkerCommand.class, StatusCommand.class, TrialsCommand.class,
+                LogsCommand.class, ResultsCommand.class, ResetCommand.class, ExportCommand.class,
+                PredictionsCommand.class, CompletionCommand.class, HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

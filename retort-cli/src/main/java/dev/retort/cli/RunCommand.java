@@ -60,8 +60,10 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (workers != null && workers < 1) throw new dev.retort.PlanException("--workers: " + workers + " is below 1; allowed: an integer >= 1");
-        if (maxTrials != null && maxTrials < 0) throw new dev.retort.PlanException("--max-trials: " + maxTrials + " is negative; allowed: an integer >= 0");
+        Flags.range("--workers", workers == null ? null : (long) workers, 1, Plan.MAX_WORKERS);
+        Flags.range("--max-trials", maxTrials, 0, Long.MAX_VALUE);
+        Flags.range("--top", (long) top, 0, Integer.MAX_VALUE);
+        Flags.directoryOrAbsent("--dir", dir);
         ClassLoader loader = ClassPaths.loader(classpath);
         Plan plan = new PlanParser(loader).parse(planFile);
         if (workers != null) plan = plan.withWorkers(workers);

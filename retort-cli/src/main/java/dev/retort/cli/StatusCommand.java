@@ -33,18 +33,9 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
             out().print(sb);
             out().println("\nby parameter value (done/total):");
             Map<String, Map<Object, Counts>> byValue = store.countsByParameterValue();
-            byValue.forEach((param, values) -> {
-                StringBuilder line = new StringBuilder("  " + param + ":");
-                int shown = 0;
-                for (Map.Entry<Object, Counts> e : values.entrySet()) {
-                    if (shown++ == 12) {
-                        line.append(" ... (").append(values.size() - 12).append(" more)");
-                        break;
-                    }
-                    line.append(' ').append(e.getKey()).append('=').append(e.getValue().get(TrialState.DONE)).append('/').append(e.getValue().total());
-                }
-                out().println(line);
-            });
+            boolean maximize = exp.plan().metric().goal().maximize();
+            TrialRecord best = store.best(maximize, 1).stream().findFirst().orElse(null);
+            byValue.forEach((param, values) -> out().println(ParameterSummary.line(param, values, best)));
             long now = System.currentTimeMillis();
             var running = store.trials(TrialState.RUNNING);
             if (!running.isEmpty()) {

@@ -33,8 +33,10 @@ final class WorkerProcesses {
      * Starts one {@code retort worker} child. Its stdin is a pipe from this process that is never written:
      * when this process dies, even by {@code kill -9}, the pipe closes and the worker stops ({@code --watch-parent}),
      * returning its trials to PENDING, instead of running on as an orphan.
+     *
+     * @param env added to the worker's environment: the plan's secret variables, which the store does not hold
      */
-    static Child start(Path experimentDir, Path logsDir, String id, String classpath) {
+    static Child start(Path experimentDir, Path logsDir, String id, String classpath, java.util.Map<String, String> env) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(forwardedJvmOptions());
@@ -44,7 +46,9 @@ final class WorkerProcesses {
         Path err = logsDir.resolve("worker-" + id + ".err");
         try {
             Files.createDirectories(logsDir);
-            Process p = new ProcessBuilder(cmd)
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().putAll(env);
+            Process p = pb
                     .redirectOutput(logsDir.resolve("worker-" + id + ".out").toFile())
                     .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.PIPE)

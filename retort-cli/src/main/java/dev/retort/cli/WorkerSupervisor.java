@@ -75,7 +75,8 @@ final class WorkerSupervisor {
 
     private WorkerProcesses.Child startOne() {
         String id = prefix + "-w" + (++started);
-        WorkerProcesses.Child c = WorkerProcesses.start(exp.dir(), exp.logsDir(), id, classpath);
+        WorkerProcesses.Child c = WorkerProcesses.start(exp.dir(), exp.logsDir(), id, classpath,
+                dev.retort.objective.SecretEnv.values(exp.plan().objective().runtime()));
         ids.add(id);
         synchronized (live) {
             live.add(c);

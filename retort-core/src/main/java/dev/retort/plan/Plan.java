@@ -16,6 +16,11 @@ import dev.retort.store.StoreSettings;
  */
 public record Plan(String name, Space space, ObjectiveSpec objective, Metric metric, SearchStrategy search,
                    Limits limits, StoreSettings store, int workers) {
+    /**
+     * The most worker processes one {@code retort run} starts (plan key {@code workers}, flag {@code --workers}).
+     * Each is a JVM of its own; more than this on one host only thrashes it.
+     */
+    public static final int MAX_WORKERS = 1024;
 
     public Plan withLimits(Limits l) {
         return new Plan(name, space, objective, metric, search, l, store, workers);

@@ -41,7 +41,7 @@ public final class PlanJson {
 
     static String settings(Plan p) {
         ObjectNode n = JSON.createObjectNode();
-        n.set("objective_runtime", p.objective().runtime());
+        n.set("objective_runtime", dev.retort.objective.SecretEnv.redacted(p.objective().runtime()));
         Limits l = p.limits();
         ObjectNode lim = n.putObject("limits");
         if (l.maxTrials() != null) lim.put("max_trials", l.maxTrials());

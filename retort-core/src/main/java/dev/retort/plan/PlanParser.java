@@ -10,6 +10,7 @@ import dev.retort.engine.Metric;
 import dev.retort.engine.RandomSearch;
 import dev.retort.engine.SearchStrategy;
 import dev.retort.objective.CommandObjective;
+import dev.retort.objective.CommandSpec;
 import dev.retort.objective.ObjectiveLoader;
 import dev.retort.space.Space;
 import dev.retort.space.SpaceParser;
@@ -113,7 +114,7 @@ public final class PlanParser {
                     "search: {random: {trials: N, seed: S}} for such spaces, or lists and ranges for a grid");
         Limits limits = top.containsKey("limits") ? limits(y, top.get("limits")) : Limits.NONE;
         StoreSettings store = top.containsKey("store") ? store(y, top.get("store")) : StoreSettings.DEFAULTS;
-        int workers = top.containsKey("workers") ? (int) Math.min(256, y.integer(top.get("workers"), "workers", 1)) : 1;
+        int workers = top.containsKey("workers") ? (int) y.integer(top.get("workers"), "workers", 1, Plan.MAX_WORKERS) : 1;
         return new Plan(name, space, objective, metric, search, limits, store, workers);
     }
 
@@ -154,9 +155,17 @@ public final class PlanParser {
         }
         if (m.containsKey("env")) {
             ObjectNode env = runtime.putObject("env");
-            y.mapping(m.get("env"), "objective.env", null).forEach((k, v) -> env.put(k, y.string(v, "objective.env." + k)));
+            y.mapping(m.get("env"), "objective.env", null).forEach((k, v) -> {
+                String value = y.string(v, "objective.env." + k);
+                CommandSpec.checkEnv(y.at(v), k, value);
+                env.put(k, value);
+            });
         }
-        if (m.containsKey("workdir")) runtime.put("workdir", planDir.resolve(y.string(m.get("workdir"), "objective.workdir")).normalize().toString());
+        if (m.containsKey("workdir")) {
+            Path wd = planDir.resolve(y.string(m.get("workdir"), "objective.workdir")).normalize();
+            CommandSpec.checkWorkDir(y.at(m.get("workdir")), wd);
+            runtime.put("workdir", wd.toString());
+        }
         runtime.put("plan_dir", planDir.toString());
         ArrayNode id = ObjectSpecJson.array();
         argv.forEach(id::add);
@@ -216,7 +225,7 @@ public final class PlanParser {
         StoreSettings d = StoreSettings.DEFAULTS;
         Duration lease = m.containsKey("lease") ? y.duration(m.get("lease"), "store.lease") : d.lease();
         Duration beat = m.containsKey("heartbeat") ? y.duration(m.get("heartbeat"), "store.heartbeat") : d.heartbeat();
-        int attempts = m.containsKey("max_attempts") ? (int) Math.min(1000, y.integer(m.get("max_attempts"), "store.max_attempts", 1)) : d.maxAttempts();
+        int attempts = m.containsKey("max_attempts") ? (int) y.integer(m.get("max_attempts"), "store.max_attempts", 1, 1000) : d.maxAttempts();
         if (lease.isZero() || beat.isZero() || beat.compareTo(lease) >= 0)
             throw y.error(n, "store", "lease " + lease.toMillis() + "ms, heartbeat " + beat.toMillis() + "ms",
                     "is not a usable lease", "0 < heartbeat < lease; a heartbeat of a third of the lease is usual");

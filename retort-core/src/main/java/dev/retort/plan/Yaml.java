@@ -43,6 +43,7 @@ public final class Yaml {
         try {
             Node n = new org.yaml.snakeyaml.Yaml(opts).compose(new StringReader(text));
             if (n == null) throw new PlanException(file + ": the plan is empty; allowed: a YAML mapping with experiment, objective, space, ...");
+            refuseDuplicateKeys(n, "", java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
             return n;
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
@@ -52,6 +53,30 @@ public final class Yaml {
             throw new PlanException(file + ":" + line + ":" + col + ": YAML syntax error: " + problem + ctx);
         } catch (YAMLException e) {
             throw new PlanException(file + ": YAML error: " + e.getMessage());
+        }
+    }
+
+    /**
+     * SnakeYAML's composer keeps both entries of a duplicated key (only its object constructor checks), so a
+     * second {@code experiment:} or {@code max_trials:} would silently win. Every mapping is checked here, once.
+     */
+    private void refuseDuplicateKeys(Node n, String path, Set<Node> seen) {
+        if (!seen.add(n)) return; // an alias: already checked where its anchor is
+        if (n instanceof MappingNode m) {
+            Map<String, Node> first = new java.util.HashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                String name = t.getKeyNode() instanceof ScalarNode ks ? ks.getValue() : null;
+                if (name != null) {
+                    Node earlier = first.putIfAbsent(name, t.getKeyNode());
+                    if (earlier != null)
+                        throw error(t.getKeyNode(), join(path, name), null, "is a duplicate key (first at line "
+                                + (earlier.getStartMark().getLine() + 1) + ")", "each key once per mapping");
+                }
+                refuseDuplicateKeys(t.getValueNode(), join(path, name == null ? "?" : name), seen);
+            }
+        } else if (n instanceof SequenceNode s) {
+            List<Node> items = s.getValue();
+            for (int i = 0; i < items.size(); i++) refuseDuplicateKeys(items.get(i), path + "[" + i + "]", seen);
         }
     }
 
@@ -109,6 +134,13 @@ public final class Yaml {
         throw error(n, key, describe(n), "is not an integer", "an integer >= " + min);
     }
 
+    /** An integer in {@code [min, max]}; outside it is refused with the range, never clamped. */
+    public long integer(Node n, String key, long min, long max) {
+        long v = integer(n, key, min);
+        if (v > max) throw error(n, key, v, "is too large", "an integer from " + min + " to " + max);
+        return v;
+    }
+
     public double number(Node n, String key, double min) {
         if (n instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
             double v;
@@ -133,6 +165,8 @@ public final class Yaml {
         String text = n instanceof ScalarNode s ? s.getValue() : describe(n);
         try {
             return dev.retort.objective.Durations.parse(text);
+        } catch (ArithmeticException e) {
+            throw error(n, key, text, "is too long", "at most " + dev.retort.objective.Durations.MAX_TEXT);
         } catch (IllegalArgumentException e) {
             throw error(n, key, text, "is not a duration", "e.g. 90s, 10m, 2h, 1h30m, 500ms, or a number of seconds");
         }

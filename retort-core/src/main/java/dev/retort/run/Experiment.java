@@ -142,7 +142,7 @@ public final class Experiment implements AutoCloseable {
     private static void check(ExperimentRow existing, Plan plan, String identity, Mode mode, Path dir) {
         if (existing.planJson().equals(identity)) return;
         Plan old = PlanJson.fromStored(existing.name(), existing.planJson(), existing.settingsJson());
-        String diff = LineDiff.diff(PlanJson.pretty(existing.planJson()), PlanJson.pretty(identity));
+        String diff = String.join("\n", PlanDiff.changes(existing.planJson(), identity).stream().map(l -> "  " + l).toList());
         boolean sameObjective = old.objective().kind().equals(plan.objective().kind())
                 && old.objective().identity().equals(plan.objective().identity()) && old.metric().equals(plan.metric());
         if (mode == Mode.EXTEND && sameObjective) return;
@@ -150,7 +150,7 @@ public final class Experiment implements AutoCloseable {
                 ? "--extend keeps the objective and metric fixed, and this plan changes them"
                 : "run with --extend to add the new configs and keep what is done, or choose another --dir";
         throw new PlanException("experiment '" + existing.name() + "' in " + dir + " was started with another plan"
-                + " (- stored, + this plan):\n" + diff + "\n" + why);
+                + "; changed (stored -> this plan):\n" + diff + "\n" + why);
     }
 
     /** Joins the experiment stored in {@code dir} (the only one in its database). */

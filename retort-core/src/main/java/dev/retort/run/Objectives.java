@@ -6,6 +6,7 @@ import dev.retort.PlanException;
 import dev.retort.objective.CommandObjective;
 import dev.retort.objective.CommandSpec;
 import dev.retort.objective.ObjectiveLoader;
+import dev.retort.objective.SecretEnv;
 import dev.retort.plan.ObjectiveSpec;
 import dev.retort.plan.PlanExtension;
 import dev.retort.plan.PlanParser;
@@ -42,7 +43,8 @@ public final class Objectives {
                 spec.identity().path("command").forEach(a -> argv.add(a.asText()));
                 Duration timeout = rt.has("timeout_ms") ? Duration.ofMillis(rt.get("timeout_ms").asLong()) : null;
                 Map<String, String> env = new LinkedHashMap<>();
-                rt.path("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+                rt.path("env").fields().forEachRemaining(e -> env.put(e.getKey(),
+                        SecretEnv.resolve(e.getKey(), e.getValue().asText(), System::getenv)));
                 Path workDir = rt.has("workdir") ? Path.of(rt.get("workdir").asText())
                         : rt.has("plan_dir") ? Path.of(rt.get("plan_dir").asText()) : null;
                 return new CommandObjective(new CommandSpec(argv, timeout, env, workDir));

@@ -1,0 +1,25 @@
+package dev.retort.cli;
+
+import dev.retort.PlanException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Checks of flag values, made before anything is opened or written; each refusal names the flag and the range. */
+final class Flags {
+    private Flags() {
+    }
+
+    static void range(String flag, Long value, long min, long max) {
+        if (value == null || (value >= min && value <= max)) return;
+        String allowed = max == Long.MAX_VALUE ? "an integer >= " + min : "an integer from " + min + " to " + max;
+        throw PlanException.at(null, flag, value, value < min ? "is too small" : "is too large", allowed);
+    }
+
+    /** A directory Retort may create: absent, or an existing directory, never a file. */
+    static void directoryOrAbsent(String flag, Path dir) {
+        if (dir != null && Files.exists(dir) && !Files.isDirectory(dir))
+            throw PlanException.at(null, flag, dir.toString(), "is a file, not a directory",
+                    "a directory (made if missing), e.g. runs/<experiment>");
+    }
+}
