@@ -19,9 +19,6 @@ import java.io.PrintWriter;
  */
 @Command(name = "retort", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "retort 0.1.0",
         description = "Durable, resumable computational experiments.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:FAILED trials, or a runtime error (store, disk, workers)",
-                "2:a user error: bad plan, flag or data", "3:a bug in Retort (please report it)"},
         subcommands = {RunCommand.class, WorkerCommand.class, StatusCommand.class, TrialsCommand.class,
                 LogsCommand.class, ResultsCommand.class, ResetCommand.class, ExportCommand.class,
                 PredictionsCommand.class, CompletionCommand.class, HelpCommand.class})
@@ -33,6 +30,7 @@ public final class Main {
     /** Runs the CLI in this JVM and returns the exit code (tests call this). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
+        ExitCodes.install(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

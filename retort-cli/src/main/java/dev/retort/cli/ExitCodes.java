@@ -1,0 +1,65 @@
+package dev.retort.cli;
+
+import picocli.CommandLine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What each command's exit code means, shown under "Exit codes:" in its {@code --help} and documented in
+ * docs/cli.md (a test keeps the two equal). Codes 2 (user error) and 3 (bug) mean the same everywhere.
+ */
+final class ExitCodes {
+    static final String USER_ERROR = "a user error: bad plan, flag or data (one message, nothing written)";
+    static final String BUG = "a bug in Retort (please report it with the message)";
+    static final String RUNTIME = "a runtime error: damaged store, full disk, failed I/O";
+
+    private ExitCodes() {
+    }
+
+    static Map<String, String> of(String command) {
+        Map<String, String> m = new LinkedHashMap<>();
+        switch (command) {
+            case "run" -> {
+                m.put("0", "every trial is DONE, or a limit you set (max_trials, max_cost, wall_time) stopped the run");
+                m.put("1", "trials FAILED, trials were left unfinished because workers died, or " + RUNTIME);
+            }
+            case "worker" -> {
+                m.put("0", "the worker stopped normally: no trial left, a limit reached, or told to stop");
+                m.put("1", RUNTIME);
+            }
+            case "reset" -> {
+                m.put("0", "the trials were reset (the message says how many)");
+                m.put("1", RUNTIME);
+            }
+            case "results" -> {
+                m.put("0", "the results were printed, whatever the trials' states (FAILED ones are listed under the table)");
+                m.put("1", RUNTIME);
+            }
+            case "export", "predictions" -> {
+                m.put("0", "the file (or stdout) was written");
+                m.put("1", RUNTIME);
+            }
+            case "completion", "help" -> m.put("0", "the text was printed");
+            case "retort" -> {
+                m.put("0", "success (each command's --help says what that means for it)");
+                m.put("1", "FAILED trials (run), or " + RUNTIME);
+            }
+            default -> { // status, trials, logs and the root command
+                m.put("0", "printed");
+                m.put("1", RUNTIME);
+            }
+        }
+        m.put("2", USER_ERROR);
+        m.put("3", BUG);
+        if (command.equals("run")) m.put("130", "interrupted (Ctrl-C, SIGTERM): running trials went back to PENDING; run the same command to resume");
+        return m;
+    }
+
+    /** Puts each command's list into its usage help. */
+    static void install(CommandLine root) {
+        root.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(of("retort"));
+        root.getSubcommands().forEach((name, cl) ->
+                cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(of(name)));
+    }
+}
