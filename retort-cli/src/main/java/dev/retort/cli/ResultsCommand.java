@@ -33,7 +33,7 @@ final class ResultsCommand extends CliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Flags.range("--top", (long) top, 0, Integer.MAX_VALUE);
+        Flags.range("--top", (long) top, 0, Long.MAX_VALUE);
         Formats.Format f = Formats.choose("results", format, output, Formats.Format.TABLE, Formats.TABLES);
         try (Experiment exp = ExperimentDir.join(dir); TrialStore store = exp.store()) {
             Path file = Output.write(output, out(), w -> Reports.printResults(w, exp, store, top, f, folds));

@@ -62,7 +62,7 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Flags.range("--workers", workers == null ? null : (long) workers, 1, Plan.MAX_WORKERS);
         Flags.range("--max-trials", maxTrials, 0, Long.MAX_VALUE);
-        Flags.range("--top", (long) top, 0, Integer.MAX_VALUE);
+        Flags.range("--top", (long) top, 0, Long.MAX_VALUE);
         Flags.directoryOrAbsent("--dir", dir);
         ClassLoader loader = ClassPaths.loader(classpath);
         Plan plan = new PlanParser(loader).parse(planFile);

@@ -83,7 +83,7 @@ class CliInputErrorsTest {
 
     @Test
     void zero_workers_flag_is_refused() throws Exception {
-        assertRefused(runPlan(OK, "--workers", "0"), "--workers: 0 is below 1; allowed: an integer >= 1");
+        assertRefused(runPlan(OK, "--workers", "0"), "--workers: 0 is too small; allowed: an integer from 1 to 1024");
     }
 
     @Test
