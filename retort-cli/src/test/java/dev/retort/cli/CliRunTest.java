@@ -93,7 +93,7 @@ class CliRunTest {
     }
 
     @Test
-    void changed_plan_is_refused_with_a_diff_and_nothing_is_written() throws Exception {
+    void changed_plan_is_refused_with_the_changed_key_paths_and_nothing_is_written() throws Exception {
         Cli.Result first = Cli.run("run", plan("plan.yaml", PLAN).toString(), "--dir", exp.toString(), "--threads");
         assertThat(first.code()).as(first.toString()).isZero();
         Map<Path, String> before = snapshot(exp);
@@ -103,7 +103,7 @@ class CliRunTest {
         Cli.Result refused = Cli.run("run", changed.toString(), "--dir", exp.toString(), "--threads");
         assertThat(refused.code()).as(refused.toString()).isEqualTo(2);
         assertThat(refused.err()).contains("was started with another plan").contains("--extend");
-        assertThat(refused.err().lines().map(String::strip)).contains("-     \"b\" : [ 1, 2, 3 ]", "+     \"b\" : [ 1, 2, 3, 5 ]");
+        assertThat(refused.err()).contains("changed (stored -> this plan):\n  space.b: [1,2,3] -> [1,2,3,5]\nrun with --extend");
         assertThat(refused.err()).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(snapshot(exp)).as("every file byte-identical").isEqualTo(before);
         assertThat(CountingObjective.EVALUATED).hasSize(12);
