@@ -76,14 +76,27 @@ public final class Trial {
             dir = dirName.get();
             try {
                 Files.createDirectories(dir);
-                Path cfg = dir.resolve(CONFIG_FILE);
-                if (!Files.exists(cfg)) dev.retort.store.AtomicFiles.writeString(cfg, config.toJson() + "\n");
+                writeConfig(dir.resolve(CONFIG_FILE));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create trial directory " + dir, e);
             }
             dirMade = true;
         }
         return dir;
+    }
+
+    /**
+     * Written through a temporary file and a rename, so a reader never sees half of it. With java.io rather than
+     * a FileChannel: an interrupt meant for the objective (stop, fencing) must not make this write fail. Not
+     * fsynced: it is a copy of what the store holds, rewritten by the next attempt if lost.
+     */
+    private void writeConfig(Path target) throws IOException {
+        if (Files.exists(target)) return;
+        Path tmp = target.resolveSibling(".tmp-" + CONFIG_FILE + "-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId());
+        try (java.io.OutputStream out = new java.io.FileOutputStream(tmp.toFile())) {
+            out.write((config.toJson() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override

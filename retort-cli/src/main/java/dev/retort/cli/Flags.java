@@ -16,10 +16,13 @@ final class Flags {
         throw PlanException.at(null, flag, value, value < min ? "is too small" : "is too large", allowed);
     }
 
-    /** A directory Retort may create: absent, or an existing directory, never a file. */
+    /** A directory Retort may create: absent (with an existing directory above it), or an existing directory. */
     static void directoryOrAbsent(String flag, Path dir) {
-        if (dir != null && Files.exists(dir) && !Files.isDirectory(dir))
-            throw PlanException.at(null, flag, dir.toString(), "is a file, not a directory",
-                    "a directory (made if missing), e.g. runs/<experiment>");
+        if (dir == null) return;
+        Path p = dir.toAbsolutePath().normalize();
+        while (p != null && !Files.exists(p)) p = p.getParent();
+        if (p != null && !Files.isDirectory(p))
+            throw PlanException.at(null, flag, dir.toString(), p.equals(dir.toAbsolutePath().normalize())
+                    ? "is a file, not a directory" : "is under " + p + ", which is a file", "a directory (made if missing), e.g. runs/<experiment>");
     }
 }

@@ -96,6 +96,11 @@ class CliValueBoundsTest {
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains("--dir: '" + file + "' is a file, not a directory").doesNotContain("\tat ");
         assertThat(file).hasContent("not a directory");
+
+        Path plan = tmp.resolve("bad.yaml");
+        Cli.Result under = Cli.run("run", plan.toString(), "--dir", file.resolve("sub").toString(), "--threads");
+        assertThat(under.code()).as(under.toString()).isEqualTo(2);
+        assertThat(under.err()).contains("--dir: '" + file.resolve("sub") + "' is under " + file + ", which is a file").doesNotContain("\tat ");
     }
 
     @Test
