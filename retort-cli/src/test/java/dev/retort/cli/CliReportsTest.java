@@ -49,7 +49,7 @@ class CliReportsTest {
     @Test
     void results_csv_lists_done_trials_best_first() {
         Cli.Result r = Cli.run("results", dir, "--format", "csv");
-        assertThat(r.code()).as("FAILED trials make the exit code 1").isEqualTo(1);
+        assertThat(r.code()).as("it printed the results: exit 0 although a trial FAILED").isZero();
         var lines = r.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("trial,a,value,seconds");
         assertThat(lines).hasSize(3);
