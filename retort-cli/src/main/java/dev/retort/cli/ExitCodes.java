@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What each command's exit code means, shown under "Exit codes:" in its {@code --help} and documented in
- * docs/cli.md (a test keeps the two equal). Codes 2 (user error) and 3 (bug) mean the same everywhere.
+ * docs/cli.md (a test keeps the two equal); {@code run}'s verdicts are explained in docs/runs.md. Codes 2 (user error) and 3 (bug) mean the same everywhere.
  */
 final class ExitCodes {
     static final String USER_ERROR = "a user error: bad plan, flag or data (one message, nothing written)";
@@ -21,7 +21,7 @@ final class ExitCodes {
         Map<String, String> m = new LinkedHashMap<>();
         switch (command) {
             case "run" -> {
-                m.put("0", "every trial is DONE, or a limit you set (max_trials, max_cost, wall_time) stopped the run");
+                m.put("0", "every trial is DONE, or a limit you set (max_trials, max_cost, wall_time, max_trials_per_run) stopped the run");
                 m.put("1", "trials FAILED, trials were left unfinished because workers died, or " + RUNTIME);
             }
             case "worker" -> {
@@ -52,7 +52,10 @@ final class ExitCodes {
         }
         m.put("2", USER_ERROR);
         m.put("3", BUG);
-        if (command.equals("run")) m.put("130", "interrupted (Ctrl-C, SIGTERM): running trials went back to PENDING; run the same command to resume");
+        if (command.equals("run")) {
+            m.put("130", "interrupted by Ctrl-C: running trials went back to PENDING; run the same command to resume");
+            m.put("143", "interrupted by SIGTERM, likewise");
+        }
         return m;
     }
 
