@@ -10,20 +10,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * predictions of a small MostPopular run (popularity counts: many tied scores) as TSV, TREC run and qrels,
- * sealed by golden files; and the recommender labels in the trial records.
+ * sealed by golden files; qrels that follow the plan's relevance setting; and the recommender labels in the
+ * trial records.
  */
 class PredictionsExportTest {
     @TempDir
     static Path tmp;
     static String dir;
+    /** A plan with explicit ratings and {@code evaluation.relevance.min_rating: 5}. */
+    static String rated;
 
     @BeforeAll
     static void run() throws Exception {
@@ -42,6 +49,21 @@ class PredictionsExportTest {
         dir = tmp.resolve("exp").toString();
         Cli.Result r = Cli.run("run", plan.toString(), "--dir", dir, "--threads", "--no-progress");
         assertThat(r.code()).as(r.toString()).isZero();
+        Path ratedPlan = tmp.resolve("rated.yaml");
+        Files.writeString(ratedPlan, """
+                experiment: rated
+                datasets:
+                  - name: stars
+                    source: {synthetic: {users: 30, items: 25, interactions: 400, seed: 5, ratings: true}}
+                    split: {holdout: {fraction: 0.2, by: user, seed: 7}}
+                algorithms:
+                  MostPopular: {}
+                metrics: [ndcg@5]
+                evaluation: {k: 5, relevance: {min_rating: 5}}
+                """);
+        rated = tmp.resolve("rated").toString();
+        Cli.Result r2 = Cli.run("run", ratedPlan.toString(), "--dir", rated, "--threads", "--no-progress");
+        assertThat(r2.code()).as(r2.toString()).isZero();
     }
 
     @Test
@@ -52,6 +74,51 @@ class PredictionsExportTest {
                 assertThat(r.code()).as(r.toString()).isZero();
                 return r.out();
             });
+    }
+
+    @Test
+    void qrels_of_a_plan_with_min_rating_hold_only_the_pairs_rated_at_least_that_under_two_locales() throws Exception {
+        GoldenFiles.check("test.min_rating.qrels", () -> {
+            Cli.Result r = Cli.run("predictions", rated, "1", "--format", "qrels");
+            assertThat(r.code()).as(r.toString()).isZero();
+            return r.out();
+        });
+    }
+
+    @Test
+    void ndcg_computed_from_the_exported_run_and_qrels_as_trec_eval_does_equals_retorts_own_with_min_rating() throws Exception {
+        Map<String, Set<String>> qrels = new HashMap<>();
+        for (String l : Cli.run("predictions", rated, "1", "--format", "qrels").out().lines().toList()) {
+            String[] f = l.split(" ");
+            assertThat(f[3]).isEqualTo("1");
+            qrels.computeIfAbsent(f[0], u -> new HashSet<>()).add(f[2]);
+        }
+        Map<String, List<String[]>> run = new LinkedHashMap<>();
+        for (String l : Cli.run("predictions", rated, "1", "--format", "trec").out().lines().toList())
+            run.computeIfAbsent(l.split(" ")[0], u -> new ArrayList<>()).add(l.split(" "));
+        // trec_eval's ndcg_cut.5 over the queries in both files: gain = qrels value, discount log2(rank + 1)
+        double sum = 0;
+        int queries = 0;
+        for (Map.Entry<String, Set<String>> q : qrels.entrySet()) {
+            List<String[]> docs = new ArrayList<>(run.getOrDefault(q.getKey(), List.of()));
+            if (docs.isEmpty()) continue;
+            docs.sort(Comparator.<String[]>comparingDouble(l -> -Double.parseDouble(l[4])).thenComparing(l -> l[2], Comparator.reverseOrder()));
+            double dcg = 0, ideal = 0;
+            for (int i = 0; i < Math.min(5, docs.size()); i++) if (q.getValue().contains(docs.get(i)[2])) dcg += 1 / log2(i + 2);
+            for (int i = 0; i < Math.min(5, q.getValue().size()); i++) ideal += 1 / log2(i + 2);
+            sum += dcg / ideal;
+            queries++;
+        }
+        JsonNode trial = new ObjectMapper().readTree(Cli.run("export", rated, "--format", "json").out()).get(0);
+        assertThat(trial.get("trial").asLong()).isEqualTo(1);
+        JsonNode result = trial.get("result");
+        assertThat(queries).isEqualTo(result.get("users_evaluated").asInt());
+        assertThat(result.get("users_excluded").asInt()).as("the fixture has test users with no item rated 5").isPositive();
+        assertThat(sum / queries).isCloseTo(result.get("ndcg@5").asDouble(), within(1e-12));
+    }
+
+    static double log2(double x) {
+        return Math.log(x) / Math.log(2);
     }
 
     @Test
