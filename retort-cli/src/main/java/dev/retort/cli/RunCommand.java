@@ -65,7 +65,9 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
         Flags.range("--top", (long) top, 0, Long.MAX_VALUE);
         Flags.directoryOrAbsent("--dir", dir);
         ClassLoader loader = ClassPaths.loader(classpath);
-        Plan plan = new PlanParser(loader).parse(planFile);
+        PlanParser.Read read = new PlanParser(loader).read(planFile);
+        read.notices().forEach(n -> err().println("retort: " + n));
+        Plan plan = read.plan();
         if (workers != null) plan = plan.withWorkers(workers);
         if (maxTrials != null) plan = plan.withLimits(plan.limits().withMaxTrials(maxTrials));
         Path d = dir != null ? dir : Path.of("runs", plan.name());

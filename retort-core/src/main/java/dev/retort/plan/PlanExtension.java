@@ -28,8 +28,20 @@ public interface PlanExtension {
     /** The {@link ObjectiveSpec#kind()} this extension builds objectives for. */
     String kind();
 
-    /** What the extension's sections define. */
-    record Contribution(Space space, ObjectiveSpec objective, Metric metric) {
+    /**
+     * What the extension's sections define.
+     *
+     * @param notices what the caller should tell the user about reading the plan (the recommender plan: one
+     *                line per dataset loaded); an extension prints nothing itself
+     */
+    record Contribution(Space space, ObjectiveSpec objective, Metric metric, List<String> notices) {
+        public Contribution {
+            notices = List.copyOf(notices);
+        }
+
+        public Contribution(Space space, ObjectiveSpec objective, Metric metric) {
+            this(space, objective, metric, List.of());
+        }
     }
 
     /**

@@ -56,7 +56,23 @@ public final class PlanParser {
         return out;
     }
 
+    /**
+     * A plan and what the caller should tell the user about reading it (for example the recommender
+     * toolkit's one line per dataset loaded): the parser and its extensions print nothing.
+     */
+    public record Read(Plan plan, List<String> notices) {
+        public Read {
+            notices = List.copyOf(notices);
+        }
+    }
+
+    /** {@link #read(Path)} without the notices. */
     public Plan parse(Path file) {
+        return read(file).plan();
+    }
+
+    /** Reads the plan file; see {@link #parse(String, String, Path)}. */
+    public Read read(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -66,10 +82,16 @@ public final class PlanParser {
             throw new PlanException(file + ": cannot read the plan: " + e.getMessage());
         }
         Path dir = file.toAbsolutePath().getParent();
-        return parse(text, file.toString(), dir);
+        return read(text, file.toString(), dir);
     }
 
+    /** {@link #read(String, String, Path)} without the notices. */
     public Plan parse(String text, String fileName, Path planDir) {
+        return read(text, fileName, planDir).plan();
+    }
+
+    /** Reads a plan given as text; {@code fileName} names it in messages, relative paths resolve against {@code planDir}. */
+    public Read read(String text, String fileName, Path planDir) {
         Yaml y = new Yaml(fileName);
         Node root = y.compose(text);
         Set<String> allowed = new LinkedHashSet<>(CORE_KEYS);
@@ -93,6 +115,7 @@ public final class PlanParser {
         Space space;
         ObjectiveSpec objective;
         Metric metric;
+        List<String> notices = List.of();
         if (ext != null) {
             for (String k : List.of("objective", "space"))
                 if (top.containsKey(k)) throw y.error(top.get(k), k, null, "cannot be combined with " + String.join("/", ext.keys()),
@@ -102,6 +125,7 @@ public final class PlanParser {
             space = c.space();
             objective = c.objective();
             metric = c.metric();
+            notices = c.notices();
         } else {
             space = SpaceParser.parse(y.require(top, root, "", "space", "a mapping of factors"), fileName);
             if (space.isEmpty()) throw y.error(top.get("space"), "space", null, "is empty", "at least one factor");
@@ -115,7 +139,7 @@ public final class PlanParser {
         Limits limits = top.containsKey("limits") ? limits(y, top.get("limits")) : Limits.NONE;
         StoreSettings store = top.containsKey("store") ? store(y, top.get("store")) : StoreSettings.DEFAULTS;
         int workers = top.containsKey("workers") ? (int) y.integer(top.get("workers"), "workers", 1, Plan.MAX_WORKERS) : 1;
-        return new Plan(name, space, objective, metric, search, limits, store, workers);
+        return new Read(new Plan(name, space, objective, metric, search, limits, store, workers), notices);
     }
 
     private ObjectiveSpec objective(Yaml y, Node n, Space space, Path planDir) {

@@ -119,7 +119,7 @@ public final class LocalRun {
             String limit = summaries.stream().map(s -> s.stop().limit()).filter(Objects::nonNull).findFirst().orElse(null);
             long returned = summaries.stream().mapToLong(WorkerLoop.Summary::returned).sum();
             RunOutcome outcome = RunOutcome.of(counts, limit, stopped, returned, List.of());
-            return new RunResult(exp.plan().name(), exp.plan().metric(), counts, store.trials(null), summaries, outcome);
+            return new RunResult(exp.plan().name(), exp.plan().metric(), counts, store.trials(null), summaries, outcome, exp.notices());
         } finally {
             if (interrupted) Thread.currentThread().interrupt();
         }

@@ -14,10 +14,22 @@ import java.util.Optional;
  * What a run left in the store: every trial, the counts by state, what each worker did, and why the run
  * stopped ({@link #outcome()}: check it, a run can end with FAILED or unfinished trials).
  *
- * @param trials every trial of the experiment, by id
+ * @param trials  every trial of the experiment, by id
+ * @param notices what the caller should tell the user (for example that finished trials are re-evaluated
+ *                because the evaluation changed); the run prints nothing itself
  */
 public record RunResult(String experiment, Metric metric, Counts counts, List<TrialRecord> trials,
-                        List<WorkerLoop.Summary> workers, RunOutcome outcome) {
+                        List<WorkerLoop.Summary> workers, RunOutcome outcome, List<String> notices) {
+    public RunResult {
+        notices = List.copyOf(notices);
+    }
+
+    /** This result with {@code first} before its notices (e.g. what reading the plan said). */
+    public RunResult withNoticesFirst(List<String> first) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(notices);
+        return new RunResult(experiment, metric, counts, trials, workers, outcome, all);
+    }
 
     /** DONE trials, best first by the metric. */
     public List<TrialRecord> ranked() {

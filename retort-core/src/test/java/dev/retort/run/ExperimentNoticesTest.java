@@ -56,4 +56,17 @@ class ExperimentNoticesTest {
         assertThat(notices).containsExactly("the evaluation changed; re-evaluating 4 finished trials from their saved artifacts");
         assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void a_run_result_carries_the_re_evaluation_notice_of_opening_the_experiment() {
+        Clock clock = Clock.systemUTC();
+        try (Experiment first = Experiment.open(plan("ndcg"), dir, Experiment.Mode.STRICT, clock)) {
+            assertThat(LocalRun.run(first, 1, getClass().getClassLoader(), List.of(), clock).notices()).isEmpty();
+        }
+        try (Experiment second = Experiment.open(plan("ndcg, recall"), dir, Experiment.Mode.STRICT, clock)) {
+            RunResult r = LocalRun.run(second, 1, getClass().getClassLoader(), List.of(), clock);
+            assertThat(r.notices()).containsExactly("the evaluation changed; re-evaluating 4 finished trials from their saved artifacts");
+            assertThat(r.counts().get(dev.retort.store.TrialState.DONE)).isEqualTo(4);
+        }
+    }
 }

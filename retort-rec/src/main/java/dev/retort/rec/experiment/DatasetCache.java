@@ -10,18 +10,18 @@ import dev.retort.rec.split.Split;
 import dev.retort.rec.split.SplitReport;
 import dev.retort.rec.split.SplitResult;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Datasets loaded, preprocessed and split once per process: every trial of a worker on the same dataset
- * shares them. Each load prints one line (see {@link #summary}) to standard error: a run's console, a
- * worker's log.
+ * shares them. Each load hands one line (see {@link #summary}) to the caller's notices; this class prints
+ * nothing.
  */
 final class DatasetCache {
     /**
@@ -37,18 +37,24 @@ final class DatasetCache {
     }
 
     private static final Map<DatasetSpec, Prepared> CACHE = new ConcurrentHashMap<>();
-    /** Where the one-line load summaries go; standard error unless a test captures them. */
-    static volatile PrintStream log = System.err;
 
     private DatasetCache() {
     }
 
+    /** {@link #get(DatasetSpec, Path, Consumer)} where the load line, if any, is dropped. */
     static Prepared get(DatasetSpec spec, Path dataCache) {
-        return CACHE.computeIfAbsent(spec, s -> {
-            Prepared p = prepare(s, dataCache);
-            log.println(summary(p));
-            return p;
+        return get(spec, dataCache, line -> { });
+    }
+
+    /** The dataset, loaded now unless this process has it; a load hands its {@link #summary} to {@code notices}. */
+    static Prepared get(DatasetSpec spec, Path dataCache, Consumer<String> notices) {
+        boolean[] loaded = {false};
+        Prepared p = CACHE.computeIfAbsent(spec, s -> {
+            loaded[0] = true;
+            return prepare(s, dataCache);
         });
+        if (loaded[0]) notices.accept(summary(p));
+        return p;
     }
 
     /** Whether {@code spec} is loaded in this process. */
@@ -77,12 +83,12 @@ final class DatasetCache {
     }
 
     /**
-     * {@code retort: dataset ml-1m: 1,000,209 rows read, 0 duplicates dropped; core(5): -3 rows, -1 users;
+     * {@code dataset ml-1m: 1,000,209 rows read, 0 duplicates dropped; core(5): -3 rows, -1 users;
      * 1,000,206 rows, 6,039 users, 3,706 items left (loaded in 1.2 s)}.
      */
     static String summary(Prepared p) {
         Materialized m = p.data();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "retort: dataset %s: %,d rows read, %,d duplicates dropped",
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "dataset %s: %,d rows read, %,d duplicates dropped",
                 m.name(), m.rowsRead(), m.duplicatesDropped()));
         for (StepReport s : m.preprocess())
             sb.append(String.format(Locale.ROOT, "; %s: -%,d rows, -%,d users", s.step(), s.rowsBefore() - s.rowsAfter(),

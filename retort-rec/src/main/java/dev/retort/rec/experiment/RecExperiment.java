@@ -112,7 +112,7 @@ public final class RecExperiment {
 
     /**
      * Runs the experiment with worker threads in this JVM; results are stored as with {@code retort run}.
-     * The first metric ranks the trials.
+     * The first metric ranks the trials. The result's notices start with one line per dataset loaded.
      */
     public RunResult run() {
         if (datasets.isEmpty() || algorithms.isEmpty())
@@ -120,10 +120,12 @@ public final class RecExperiment {
         List<MetricSpec> ms = metricSpecs();
         Path d = dir != null ? dir : Path.of("runs", name);
         // data errors before anything is written; loading is never part of a trial's seconds
-        RecObjective objective = RecObjective.loaded(datasets, new Evaluation(ms, minRating), listLength(), d, true);
+        List<String> loadLines = new java.util.ArrayList<>();
+        RecObjective objective = RecObjective.loaded(datasets, new Evaluation(ms, minRating), listLength(), d, true, loadLines::add);
         MetricSpec first = ms.get(0);
         var builder = Retort.experiment(name).space(RecSpace.of(datasets, algorithms)).objective(objective).workers(workers).dir(d);
-        return (first.kind().hasCutoff() ? builder.maximize(first.toString()) : builder.minimize(first.toString())).run();
+        return (first.kind().hasCutoff() ? builder.maximize(first.toString()) : builder.minimize(first.toString())).run()
+                .withNoticesFirst(loadLines);
     }
 
     /** One table per dataset, as {@code retort results} prints them: one row per config (folds aggregated). */

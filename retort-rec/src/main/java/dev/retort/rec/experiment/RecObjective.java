@@ -66,9 +66,13 @@ final class RecObjective implements Objective {
         this.saveModels = saveModels;
     }
 
-    /** An objective whose datasets are loaded now, before any trial, so no trial's seconds include loading. */
-    static RecObjective loaded(List<DatasetSpec> datasets, Evaluation evaluation, int k, Path root, boolean saveModels) {
-        for (DatasetSpec d : datasets) DatasetCache.get(d, RecSpecs.dataCache());
+    /**
+     * An objective whose datasets are loaded now, before any trial, so no trial's seconds include loading.
+     * Each dataset this process had not loaded yet hands its load line to {@code notices}.
+     */
+    static RecObjective loaded(List<DatasetSpec> datasets, Evaluation evaluation, int k, Path root, boolean saveModels,
+                               java.util.function.Consumer<String> notices) {
+        for (DatasetSpec d : datasets) DatasetCache.get(d, RecSpecs.dataCache(), notices);
         return new RecObjective(datasets, evaluation, k, root, saveModels);
     }
 

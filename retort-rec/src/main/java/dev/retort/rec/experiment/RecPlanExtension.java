@@ -109,8 +109,9 @@ public final class RecPlanExtension implements PlanExtension {
         Space space = RecSpace.of(datasets, algorithms);
 
         // Load every dataset now: data errors are plan errors, reported before anything is written.
+        List<String> notices = new ArrayList<>();
         for (DatasetSpec d : datasets) {
-            boolean ratings = DatasetCache.get(d, RecSpecs.dataCache()).data().data().hasRatings();
+            boolean ratings = DatasetCache.get(d, RecSpecs.dataCache(), notices::add).data().data().hasRatings();
             if (ratings) continue;
             if (minRating != null)
                 throw y.error(ev.get("relevance"), "evaluation.relevance.min_rating", minRating,
@@ -130,7 +131,7 @@ public final class RecPlanExtension implements PlanExtension {
         runtime.put("save_models", saveModels);
         if (cache != null) runtime.put("cache", cache);
         runtime.set("evaluation", new Evaluation(metrics, minRating).toJson());
-        return new Contribution(space, new ObjectiveSpec(kind(), identity, runtime, null), new Metric(ranking.toString(), goal));
+        return new Contribution(space, new ObjectiveSpec(kind(), identity, runtime, null), new Metric(ranking.toString(), goal), notices);
     }
 
     /**
@@ -187,6 +188,7 @@ public final class RecPlanExtension implements PlanExtension {
         List<DatasetSpec> datasets = RecSpecs.datasets(new Yaml(planFile).compose(identity.path("datasets").asText()), planFile);
         Evaluation ev = Evaluation.fromJson(runtime.path("evaluation"), planFile);
         Path root = runtime.has("cache") ? Path.of(runtime.get("cache").asText()) : experimentDir;
-        return RecObjective.loaded(datasets, ev, identity.path("k").asInt(100), root, runtime.path("save_models").asBoolean(true));
+        // a worker: the plan was read (and its load lines shown) by the command that started the run
+        return RecObjective.loaded(datasets, ev, identity.path("k").asInt(100), root, runtime.path("save_models").asBoolean(true), line -> { });
     }
 }

@@ -30,7 +30,10 @@ class RecExperimentTest {
                 .algorithm("MostPopular")
                 .metrics("ndcg@10", "recall@10")
                 .workers(2).dir(dir);
+        DatasetCache.clear(); // as in a fresh process: both datasets load in run()
         RunResult r = experiment.run();
+        assertThat(r.notices()).as("one load line per dataset, as notices: the library prints nothing").hasSize(2)
+                .satisfies(n -> assertThat(n.get(0)).startsWith("dataset folds: "), n -> assertThat(n.get(1)).startsWith("dataset loo: "));
         // folds: 2 x 3 configs, loo: 3 configs
         assertThat(r.trials()).hasSize(9).extracting(TrialRecord::state).containsOnly(TrialState.DONE);
         assertThat(r.metric().name()).isEqualTo("ndcg@10");
