@@ -7,6 +7,7 @@ import dev.retort.run.Experiment;
 import dev.retort.space.Config;
 import dev.retort.store.TrialRecord;
 import dev.retort.store.TrialStore;
+import dev.retort.store.WorkerRecord;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +36,8 @@ public final class TrialExports {
 
     /** {@code records} (in their order) as records of {@code exp}'s plan. */
     public static List<ExportedTrial> of(Experiment exp, TrialStore store, List<TrialRecord> records) {
-        Map<String, String> hosts = store.workerHosts();
+        Map<String, String> hosts = new java.util.HashMap<>();
+        for (WorkerRecord w : store.workers()) hosts.put(w.id(), w.host());
         Function<Config, Map<String, Object>> labels = labels(exp.plan().objective());
         List<ExportedTrial> out = new ArrayList<>(records.size());
         for (TrialRecord r : records)

@@ -130,9 +130,6 @@ public interface TrialStore extends AutoCloseable {
 
     void workerStarted(String workerId, String host, long pid);
 
-    /** The host each worker of this experiment registered from ({@link #workerStarted}), by worker id. */
-    java.util.Map<String, String> workerHosts();
-
     void workerHeartbeat(String workerId);
 
     void workerStopped(String workerId);

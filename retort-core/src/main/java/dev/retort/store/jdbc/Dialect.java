@@ -76,7 +76,6 @@ public interface Dialect {
     String upsertWorker();                     // (id, experiment_id, host, pid, started_at, heartbeat_at)
     String workerHeartbeat();                  // (heartbeat_at, experiment_id, id)
     String workerStopped();                    // (stopped_at, experiment_id, id)
-    String selectWorkerHosts();                // (experiment_id) -> id, host
     String selectWorkers();                    // (experiment_id) -> id, host, pid, started_at, heartbeat_at, stopped_at by id
 
     /** True when {@code e} means "the database was busy or locked" and the transaction may be retried. */

@@ -624,19 +624,6 @@ public final class JdbcTrialStore implements TrialStore {
     }
 
     @Override
-    public synchronized java.util.Map<String, String> workerHosts() {
-        return read("reading the workers' hosts", () -> {
-            PreparedStatement p = ps(sql.selectWorkerHosts());
-            p.setLong(1, experiment.id());
-            java.util.Map<String, String> out = new java.util.HashMap<>();
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) out.put(rs.getString(1), rs.getString(2));
-            }
-            return out;
-        });
-    }
-
-    @Override
     public synchronized void workerHeartbeat(String workerId) {
         workerUpdate(sql.workerHeartbeat(), workerId);
     }

@@ -358,11 +358,6 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public String selectWorkerHosts() {
-        return "SELECT id, host FROM worker WHERE experiment_id = ?";
-    }
-
-    @Override
     public String workerStopped() {
         return "UPDATE worker SET stopped_at = ? WHERE experiment_id = ? AND id = ?";
     }
