@@ -90,6 +90,28 @@ class StoreFaultsTest {
     }
 
     @Test
+    void a_worker_never_recreates_a_trial_directory_after_the_experiment_directory_was_taken_away() throws Exception {
+        Path plan = write("ghost.yaml", """
+                experiment: ghost
+                objective: {class: dev.retort.cli.DirectoryDeletingObjective}
+                space: {a: {range: [1, 400]}}
+                """);
+        Path exp = tmp.resolve("exp");
+        try (Experiment e = Experiment.open(new PlanParser(getClass().getClassLoader()).parse(plan), exp,
+                Experiment.Mode.STRICT, Clock.systemUTC())) {
+            assertThat(e.row().name()).isEqualTo("ghost");
+        }
+        Process worker = cli(tmp.resolve("worker.log"), "worker", exp.toString());
+        assertThat(worker.waitFor(120, TimeUnit.SECONDS)).as("worker stops").isTrue();
+        String log = Files.readString(tmp.resolve("worker.log"));
+        assertThat(worker.exitValue()).as(log).isEqualTo(1);
+        // trial 300 took it away midway through a claimed batch (up to 64 trials once they are this fast)
+        assertThat(tmp.resolve("exp-gone/trials")).isDirectory();
+        assertThat(exp).as("no later trial may bring back " + exp + "/trials/<trial>/").doesNotExist();
+        assertThat(log).contains("was deleted, moved or replaced").doesNotContain("\tat ");
+    }
+
+    @Test
     void a_worker_in_a_long_trial_stops_at_its_next_heartbeat_when_retort_db_is_deleted() throws Exception {
         Path plan = write("long.yaml", """
                 experiment: long

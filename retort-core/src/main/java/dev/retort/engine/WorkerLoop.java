@@ -137,6 +137,9 @@ public final class WorkerLoop {
                     lost++;
                     continue;
                 }
+                // a deleted experiment directory: stop before this trial recreates <exp>/trials/<trial>/ (a trial
+                // taken from the batch makes no store call that would notice it)
+                store.checkSameStore("starting trial " + t.id());
                 long t0 = System.nanoTime();
                 long startedMillis = ctx.clock().millis();
                 Outcome outcome = evaluate(t);

@@ -146,6 +146,15 @@ public interface TrialStore extends AutoCloseable {
      */
     void checkIntegrity();
 
+    /**
+     * Checks that the store is still the one this store opened (not deleted, moved or replaced). Cheap: it
+     * looks at the file at most once per millisecond and reads no page.
+     *
+     * @param what what the caller is about to do, for the message
+     * @throws StoreGoneException when the store was deleted, moved or replaced
+     */
+    void checkSameStore(String what);
+
     @Override
     void close();
 }

@@ -124,6 +124,11 @@ public final class JdbcTrialStore implements TrialStore {
     }
 
     @Override
+    public synchronized void checkSameStore(String what) {
+        sql.checkSameStore(what + " for experiment '" + experiment.name() + "'");
+    }
+
+    @Override
     public synchronized void checkIntegrity() {
         List<String> problems = read("checking the store's integrity", () -> {
             List<String> out = new ArrayList<>();
