@@ -21,7 +21,7 @@ class CommandObjectiveStopTest {
     Path root;
 
     @Test
-    void timeoutKillsTheWholeProcessTreeAndSaysHowLongItWaited() throws Exception {
+    void timeout_kills_the_whole_process_tree_and_says_how_long_it_waited() throws Exception {
         Trial t = Trials.in(root);
         CommandObjective objective = new CommandObjective(SLEEPER.withTimeout(Duration.ofSeconds(1)));
         long started = System.nanoTime();
@@ -34,7 +34,7 @@ class CommandObjectiveStopTest {
     }
 
     @Test
-    void interruptionKillsTheWholeProcessTreeAndRethrowsInterruptedException() throws Exception {
+    void interruption_kills_the_whole_process_tree_and_rethrows_interrupted_exception() throws Exception {
         Trial t = Trials.in(root);
         CommandObjective objective = new CommandObjective(SLEEPER);
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
@@ -57,7 +57,7 @@ class CommandObjectiveStopTest {
     }
 
     @Test
-    void aThreadInterruptedBeforeEvaluatingGetsInterruptedExceptionWithTheStatusCleared() throws Exception {
+    void a_thread_interrupted_before_evaluating_gets_interrupted_exception_with_the_status_cleared() throws Exception {
         Trial t = Trials.in(root);
         CommandObjective objective = new CommandObjective(SLEEPER);
         Thread.currentThread().interrupt();
@@ -70,14 +70,14 @@ class CommandObjectiveStopTest {
     }
 
     @Test
-    void fastProgramsFinishWellWithinTheirTimeout() throws Exception {
+    void fast_programs_finish_well_within_their_timeout() throws Exception {
         CommandObjective objective = new CommandObjective(
                 CommandSpec.of("sh", "-c", "echo '{{\"v\": 1}}'").withTimeout(Duration.ofSeconds(30)));
         assertThat(objective.evaluate(Trials.in(root))).containsEntry("v", 1L);
     }
 
     @Test
-    void durationsRenderForHumans() {
+    void durations_render_for_humans() {
         assertThat(Durations.human(Duration.ofSeconds(10))).isEqualTo("10s");
         assertThat(Durations.human(Duration.ofMillis(1500))).isEqualTo("1.5s");
         assertThat(Durations.human(Duration.ofMillis(250))).isEqualTo("250ms");

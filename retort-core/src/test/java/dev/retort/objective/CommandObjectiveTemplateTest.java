@@ -31,7 +31,7 @@ class CommandObjectiveTemplateTest {
     }
 
     @Test
-    void placeholdersRenderLongDoubleStringAndBoolean() throws Exception {
+    void placeholders_render_long_double_string_and_boolean() throws Exception {
         Config c = Config.of("n", 42, "lr", 0.1, "tiny", 1e-4, "whole", 3.0, "opt", "sgd with space", "flag", true);
         List<String> seen = argsSeen(c, "{n}", "--lr={lr}", "{tiny}", "{whole}", "{opt}", "--flag={flag}");
         assertThat(seen).containsExactly("42", "--lr=0.1", "1.0E-4", "3.0", "sgd with space", "--flag=true");
@@ -39,7 +39,7 @@ class CommandObjectiveTemplateTest {
     }
 
     @Test
-    void doublesRenderExactlyAsInTheCanonicalConfigJson() {
+    void doubles_render_exactly_as_in_the_canonical_config_json() {
         for (double d : new double[]{0.1, 1e-4, 123456789.125, 1e22, 5e-324, 2.0 / 3}) {
             String json = Config.of("x", d).toJson();
             assertThat("{\"x\":" + ArgTemplate.renderValue(d) + "}").isEqualTo(json);
@@ -47,20 +47,20 @@ class CommandObjectiveTemplateTest {
     }
 
     @Test
-    void doubledBracesAreLiteralAndSeveralPlaceholdersMayShareAnArgument() throws Exception {
+    void doubled_braces_are_literal_and_several_placeholders_may_share_an_argument() throws Exception {
         List<String> seen = argsSeen(Config.of("a", 1, "b", "x"), "{{{a}}}", "{a}-{b}-{a}", "}}{{");
         assertThat(seen).containsExactly("{1}", "1-x-1", "}{");
     }
 
     @Test
-    void argumentsWhoseParametersAreAllAbsentAreDropped() throws Exception {
+    void arguments_whose_parameters_are_all_absent_are_dropped() throws Exception {
         List<String> seen = argsSeen(Config.of("optimizer", "adam"),
                 "--optimizer={optimizer}", "--momentum={momentum}", "--nesterov={momentum},{nesterov}", "--end");
         assertThat(seen).containsExactly("--optimizer=adam", "--end");
     }
 
     @Test
-    void anArgumentMixingPresentAndAbsentParametersFailsTheTrial() throws Exception {
+    void an_argument_mixing_present_and_absent_parameters_fails_the_trial() throws Exception {
         Trial t = Trials.in(root, Config.of("a", 1));
         CommandObjective o = new CommandObjective(CommandSpec.of("echo", "--pair={a},{b}"));
         assertThatThrownBy(() -> o.evaluate(t))
@@ -70,7 +70,7 @@ class CommandObjectiveTemplateTest {
     }
 
     @Test
-    void theEnvironmentCarriesTheTrialAndExtraVariables() throws Exception {
+    void the_environment_carries_the_trial_and_extra_variables() throws Exception {
         Config c = Config.of("lr", 0.5, "opt", "sgd");
         Trial t = new Trial(31, c, Files.createDirectories(root.resolve("t31")), 2);
         String script = "printf '{\"params\": %s, \"id\": %s, \"attempt\": %s, \"dir\": \"%s\", \"extra\": \"%s\", \"path\": \"%s\"}\\n'"
@@ -85,7 +85,7 @@ class CommandObjectiveTemplateTest {
     }
 
     @Test
-    void workDirDefaultsToTheTrialDirectoryAndCanBeSet() throws Exception {
+    void work_dir_defaults_to_the_trial_directory_and_can_be_set() throws Exception {
         Trial t = Trials.in(root);
         String pwd = "printf '{\"pwd\": \"%s\"}\\n' \"$(pwd -P)\"".replace("{", "{{").replace("}", "}}");
         assertThat(new CommandObjective(CommandSpec.of("sh", "-c", pwd)).evaluate(t))

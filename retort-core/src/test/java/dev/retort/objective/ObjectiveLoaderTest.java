@@ -52,14 +52,14 @@ class ObjectiveLoaderTest {
     Path tmp;
 
     @Test
-    void loadsAndInstantiatesAPublicObjective() throws Exception {
+    void loads_and_instantiates_a_public_objective() throws Exception {
         Objective o = ObjectiveLoader.load(Square.class.getName(), HERE, "plan.yaml:3");
         assertThat(o).isInstanceOf(Square.class);
         assertThat(o.evaluate(new Trial(1, Config.of("x", 3.0), tmp, 1))).containsEntry("value", 9.0);
     }
 
     @Test
-    void anUnknownClassSuggestsCheckingTheClasspath() {
+    void an_unknown_class_suggests_checking_the_classpath() {
         assertThatThrownBy(() -> ObjectiveLoader.load("com.example.Nope", HERE, "plan.yaml:3"))
                 .isInstanceOf(PlanException.class)
                 .hasMessage("plan.yaml:3: objective.class: 'com.example.Nope' is not on the classpath;"
@@ -67,21 +67,21 @@ class ObjectiveLoaderTest {
     }
 
     @Test
-    void aClassThatIsNoObjectiveIsRejected() {
+    void a_class_that_is_no_objective_is_rejected() {
         assertThatThrownBy(() -> ObjectiveLoader.load("java.lang.StringBuilder", HERE, "plan.yaml:3"))
                 .isInstanceOf(PlanException.class)
                 .hasMessageStartingWith("plan.yaml:3: objective.class: 'java.lang.StringBuilder' does not implement dev.retort.Objective");
     }
 
     @Test
-    void aClassWithoutAPublicNoArgumentConstructorIsRejected() {
+    void a_class_without_a_public_no_argument_constructor_is_rejected() {
         assertThatThrownBy(() -> ObjectiveLoader.load(NeedsArgument.class.getName(), HERE, "plan.yaml:3"))
                 .isInstanceOf(PlanException.class)
                 .hasMessageContaining("NeedsArgument' has no public no-argument constructor");
     }
 
     @Test
-    void aThrowingConstructorIsReportedWithItsMessage() {
+    void a_throwing_constructor_is_reported_with_its_message() {
         assertThatThrownBy(() -> ObjectiveLoader.load(Explodes.class.getName(), HERE, "plan.yaml:3"))
                 .isInstanceOf(PlanException.class)
                 .hasMessageContaining("Explodes' constructor threw IllegalStateException: missing DATA_DIR")
@@ -89,7 +89,7 @@ class ObjectiveLoaderTest {
     }
 
     @Test
-    void extraClasspathDirectoriesMakeUserClassesLoadable() throws Exception {
+    void extra_classpath_directories_make_user_classes_loadable() throws Exception {
         Path src = Files.createDirectories(tmp.resolve("src/user"));
         Path classes = Files.createDirectories(tmp.resolve("classes"));
         Files.writeString(src.resolve("Constant.java"), "package user;\n"
@@ -109,7 +109,7 @@ class ObjectiveLoaderTest {
     }
 
     @Test
-    void aClasspathEntryThatDoesNotExistIsRejected() {
+    void a_classpath_entry_that_does_not_exist_is_rejected() {
         Path missing = tmp.resolve("missing.jar");
         assertThatThrownBy(() -> ObjectiveLoader.withClasspath(List.of(tmp, missing), HERE, "--classpath"))
                 .isInstanceOf(PlanException.class)

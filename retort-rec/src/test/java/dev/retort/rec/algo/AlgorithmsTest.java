@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AlgorithmsTest {
     @Test
-    void unknownAlgorithmListsTheKnownOnes() {
+    void unknown_algorithm_lists_the_known_ones() {
         assertThatThrownBy(() -> Algorithms.create("SVD++", Config.empty(), "algorithms.SVD++"))
                 .isInstanceOf(PlanException.class)
                 .hasMessage("algorithms.SVD++: 'SVD++' is not a known algorithm; allowed: MostPopular, Random, ItemKNN, "
@@ -18,7 +18,7 @@ class AlgorithmsTest {
     }
 
     @Test
-    void unknownParameterListsTheAlgorithmsParameters() {
+    void unknown_parameter_lists_the_algorithms_parameters() {
         assertThatThrownBy(() -> Algorithms.create("ItemKNN", Config.of("neighbours", 5), null))
                 .isInstanceOf(PlanException.class)
                 .hasMessage("algorithms.ItemKNN.neighbours: 5 is not a parameter of ItemKNN; allowed: alpha, k, shrink, similarity, values");
@@ -29,7 +29,7 @@ class AlgorithmsTest {
     }
 
     @Test
-    void outOfRangeValuesNameKeyPathValueAndRange() {
+    void out_of_range_values_name_key_path_value_and_range() {
         assertThatThrownBy(() -> Algorithms.create("ItemKNN", Config.of("k", -5), null))
                 .hasMessage("algorithms.ItemKNN.k: -5 must be >= 1; allowed: integer >= 1");
         assertThatThrownBy(() -> Algorithms.create("EASE", Config.of("lambda", 0.0), "plan.yaml:4: algorithms.EASE"))
@@ -47,7 +47,7 @@ class AlgorithmsTest {
     }
 
     @Test
-    void resolveFillsDefaultsWithCanonicalTypesSoEqualSettingsHashEqual() {
+    void resolve_fills_defaults_with_canonical_types_so_equal_settings_hash_equal() {
         Config a = Algorithms.resolve("EASE", Config.of("lambda", 500), null);
         Config b = Algorithms.resolve("EASE", Config.empty(), null);
         assertThat(a).isEqualTo(b);
@@ -57,7 +57,7 @@ class AlgorithmsTest {
     }
 
     @Test
-    void defaultsAreDeclaredForEveryAlgorithm() {
+    void defaults_are_declared_for_every_algorithm() {
         assertThat(Algorithms.defaults("ALS")).containsEntry("factors", 64L).containsEntry("iterations", 15L)
                 .containsEntry("seed", 42L).containsEntry("solver", "cg").containsKeys("reg", "alpha", "cg_steps");
         assertThat(Algorithms.defaults("BPR")).containsOnlyKeys("factors", "learning_rate", "reg", "epochs", "seed", "values");
@@ -105,7 +105,7 @@ class AlgorithmsTest {
     }
 
     @Test
-    void bprmfIsAnAliasOfBpr() {
+    void bprmf_is_an_alias_of_bpr() {
         assertThat(Algorithms.canonicalName("BPRMF", null)).isEqualTo("BPR");
         assertThat(Algorithms.create("BPRMF", Config.empty(), null).name()).isEqualTo("BPR");
     }

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CholeskyTest {
     @Test
-    void agreesWithEjmlOnARandomSpdMatrix() {
+    void agrees_with_ejml_on_a_random_spd_matrix() {
         int n = 300;
         DMatrixRMaj a = SpdInverseTest.spd(n, 11);
         CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(n, true);
@@ -25,7 +25,7 @@ class CholeskyTest {
     }
 
     @Test
-    void oneAndTwoThreadsGiveBitIdenticalFactors() {
+    void one_and_two_threads_give_bit_identical_factors() {
         DMatrixRMaj a = SpdInverseTest.spd(300, 13);
         double[][] one = SpdInverseTest.lowerRows(a), two = SpdInverseTest.lowerRows(a);
         Cholesky.factor(one, 1);
@@ -36,7 +36,7 @@ class CholeskyTest {
     }
 
     @Test
-    void refusesAMatrixThatIsNotPositiveDefinite() {
+    void refuses_a_matrix_that_is_not_positive_definite() {
         double[][] a = {{1, 0}, {2, 1}}; // lower triangle of [[1, 2], [2, 1]], eigenvalues 3 and -1
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Cholesky.factor(a, 1)).hasMessageContaining("positive definite");
     }

@@ -15,7 +15,7 @@ class EaseTest {
     private static final int[][] PAIRS = {{0, 0}, {0, 1}, {1, 0}, {1, 2}, {2, 0}, {2, 1}, {2, 2}};
 
     @Test
-    void weightsMatchTheHandComputedClosedForm() {
+    void weights_match_the_hand_computed_closed_form() {
         Ease ease = new Ease(1.0, 1);
         ease.fit(TestData.of(3, 3, PAIRS));
         float[][] expected = {{0, .5f, .5f}, {.5f, 0, 0}, {.5f, 0, 0}};
@@ -25,7 +25,7 @@ class EaseTest {
     }
 
     @Test
-    void scoresSumTheWeightsOfTheUsersItems() {
+    void scores_sum_the_weights_of_the_users_items() {
         Ease ease = new Ease(1.0, 2);
         ease.fit(TestData.of(3, 3, PAIRS));
         TopKLists lists = ease.recommend(new int[]{0, 1}, 3);

@@ -21,7 +21,7 @@ class FactorModelTest {
     }
 
     @Test
-    void alsLossFallsWithEveryIterationForBothSolvers() {
+    void als_loss_falls_with_every_iteration_for_both_solvers() {
         for (Als.Solver s : Als.Solver.values()) {
             double l1 = lossAfter(1, s), l2 = lossAfter(2, s), l5 = lossAfter(5, s);
             assertThat(l2).as("%s", s).isLessThan(l1);
@@ -30,13 +30,13 @@ class FactorModelTest {
     }
 
     @Test
-    void alsConjugateGradientApproachesTheExactSolve() {
+    void als_conjugate_gradient_approaches_the_exact_solve() {
         double exact = lossAfter(8, Als.Solver.CHOLESKY), cg = lossAfter(8, Als.Solver.CG);
         assertThat(cg).isBetween(exact, exact * 1.02);
     }
 
     @Test
-    void alsAndBprBeatRandomByAWideMargin() {
+    void als_and_bpr_beat_random_by_a_wide_margin() {
         RandomRecommender random = new RandomRecommender(1, 2);
         random.fit(SPLIT[0]);
         double base = TestData.ndcg(random.recommend(USERS, 10), SPLIT[1], 10);
@@ -49,7 +49,7 @@ class FactorModelTest {
     }
 
     @Test
-    void bprSampledLossFallsOverEpochs() {
+    void bpr_sampled_loss_falls_over_epochs() {
         Bpr bpr = new Bpr(16, 0.05, 0.01, 10, 11, 1);
         bpr.fit(SPLIT[0]);
         double[] losses = bpr.epochLosses();

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MostPopularTest {
     @Test
-    void ranksByDistinctUsersThenItemIdAndSkipsTheUsersOwnItems() {
+    void ranks_by_distinct_users_then_item_id_and_skips_the_users_own_items() {
         // counts: i0 = 1, i1 = 3 (u1 twice counts once), i2 = 2, i3 = 2, i4 = 0
         var data = TestData.of(4, 5, new int[][]{{0, 1}, {1, 1}, {1, 1}, {2, 1}, {0, 2}, {3, 2}, {1, 3}, {2, 3}, {3, 0}});
         MostPopular mp = new MostPopular(1);
@@ -19,7 +19,7 @@ class MostPopularTest {
     }
 
     @Test
-    void aUserUnknownToTrainingGetsThePlainPopularityList() {
+    void a_user_unknown_to_training_gets_the_plain_popularity_list() {
         var data = TestData.of(3, 3, new int[][]{{0, 2}, {1, 2}, {0, 1}});
         MostPopular mp = new MostPopular(1);
         mp.fit(data);

@@ -42,7 +42,7 @@ class RecommenderContractTest {
 
     @ParameterizedTest
     @MethodSource("algorithms")
-    void neverRecommendsATrainingItemAndReturnsAllOthersWhenKIsLarge(String name) {
+    void never_recommends_a_training_item_and_returns_all_others_when_k_is_large(String name) {
         Recommender r = make(name, 2);
         r.fit(DATA);
         TopKLists lists = r.recommend(allUsers(), 1000);
@@ -57,7 +57,7 @@ class RecommenderContractTest {
 
     @ParameterizedTest
     @MethodSource("algorithms")
-    void listsAreSortedByScoreDescendingThenItemAscending(String name) {
+    void lists_are_sorted_by_score_descending_then_item_ascending(String name) {
         Recommender r = make(name, 1);
         r.fit(DATA);
         TopKLists lists = r.recommend(allUsers(), 30);
@@ -71,7 +71,7 @@ class RecommenderContractTest {
 
     @ParameterizedTest
     @MethodSource("algorithms")
-    void twoFitsGiveIdenticalListsWithOneOrTwoThreads(String name) {
+    void two_fits_give_identical_lists_with_one_or_two_threads(String name) {
         Recommender one = make(name, 1), two = make(name, 2);
         one.fit(DATA);
         two.fit(DATA);
@@ -84,7 +84,7 @@ class RecommenderContractTest {
 
     @ParameterizedTest
     @MethodSource("algorithms")
-    void rejectsKBelowOneAndRecommendBeforeFit(String name) {
+    void rejects_k_below_one_and_recommend_before_fit(String name) {
         Recommender r = make(name, 1);
         assertThatThrownBy(() -> r.recommend(new int[]{0}, 10)).isInstanceOf(BugException.class)
                 .hasMessageContaining("before fit");

@@ -16,7 +16,7 @@ class SaveLoadTest {
     private static final int[] USERS = java.util.stream.IntStream.range(0, 100).toArray();
 
     @Test
-    void savedModelsRecommendTheSameAfterLoading(@TempDir Path dir) throws IOException {
+    void saved_models_recommend_the_same_after_loading(@TempDir Path dir) throws IOException {
         ItemKnn item = new ItemKnn(10, Similarity.COSINE, 0.5, 0, 2);
         item.fit(DATA);
         item.save(dir.resolve("item"));

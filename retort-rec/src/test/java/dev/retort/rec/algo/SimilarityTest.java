@@ -22,7 +22,7 @@ class SimilarityTest {
     }
 
     @Test
-    void cosineIsOverlapOverGeometricMeanOfSizes() {
+    void cosine_is_overlap_over_geometric_mean_of_sizes() {
         ItemKnn knn = items(Similarity.COSINE, 0.5, 0);
         assertThat(knn.neighbourSimilarity(0, 1)).isCloseTo(0.8164966f, within(1e-6f)); // 2 / sqrt(3*2)
         assertThat(knn.neighbourSimilarity(1, 0)).isCloseTo(0.8164966f, within(1e-6f));
@@ -31,14 +31,14 @@ class SimilarityTest {
     }
 
     @Test
-    void jaccardIsOverlapOverUnion() {
+    void jaccard_is_overlap_over_union() {
         ItemKnn knn = items(Similarity.JACCARD, 0.5, 0);
         assertThat(knn.neighbourSimilarity(0, 1)).isCloseTo(2f / 3, within(1e-6f)); // 2 / (3+2-2)
         assertThat(knn.neighbourSimilarity(2, 1)).isCloseTo(1f / 3, within(1e-6f)); // 1 / (2+2-1)
     }
 
     @Test
-    void asymmetricCosineWeighsTheTwoSizesByAlpha() {
+    void asymmetric_cosine_weighs_the_two_sizes_by_alpha() {
         ItemKnn knn = items(Similarity.ASYMMETRIC_COSINE, 0.25, 0);
         assertThat(knn.neighbourSimilarity(0, 1)).isCloseTo(0.9036020f, within(1e-6f)); // 2 / (3^.25 2^.75)
         assertThat(knn.neighbourSimilarity(1, 0)).isCloseTo(0.7377879f, within(1e-6f)); // 2 / (2^.25 3^.75)
@@ -47,13 +47,13 @@ class SimilarityTest {
     }
 
     @Test
-    void shrinkIsAddedToTheDenominator() {
+    void shrink_is_added_to_the_denominator() {
         assertThat(items(Similarity.COSINE, 0.5, 2).neighbourSimilarity(1, 2)).isCloseTo(0.25f, within(1e-6f)); // 1/(2+2)
         assertThat(items(Similarity.COSINE, 0.5, 1).neighbourSimilarity(0, 1)).isCloseTo(0.5797959f, within(1e-6f));
     }
 
     @Test
-    void userKnnComputesTheSameSimilaritiesOverUsers() {
+    void user_knn_computes_the_same_similarities_over_users() {
         UserKnn knn = new UserKnn(5, Similarity.COSINE, 0.5, 0, 1);
         knn.fit(DATA);
         assertThat(knn.neighbourSimilarity(0, 2)).isCloseTo(0.8164966f, within(1e-6f)); // 2 / sqrt(2*3)
@@ -64,7 +64,7 @@ class SimilarityTest {
     }
 
     @Test
-    void onlyTheKMostSimilarNeighboursAreKeptWithTiesToTheLowerId() {
+    void only_the_k_most_similar_neighbours_are_kept_with_ties_to_the_lower_id() {
         ItemKnn knn = new ItemKnn(1, Similarity.COSINE, 0.5, 0, 1);
         knn.fit(DATA);
         // i0's neighbours i1 and i2 tie at 2/sqrt(6): k = 1 keeps i1 only
@@ -73,7 +73,7 @@ class SimilarityTest {
     }
 
     @Test
-    void itemKnnScoresSumTheNeighbourSimilaritiesOfTheUsersItems() {
+    void item_knn_scores_sum_the_neighbour_similarities_of_the_users_items() {
         ItemKnn knn = items(Similarity.COSINE, 0.5, 0);
         TopKLists lists = knn.recommend(new int[]{0}, 5);
         // u0 has i0, i1; i2 scores sim(i0,i2) + sim(i1,i2) = 2/sqrt(6) + 1/2

@@ -31,7 +31,7 @@ class SpdInverseTest {
     }
 
     @Test
-    void agreesWithEjmlsInvertSpdAndGivesTheIdentity() {
+    void agrees_with_ejmls_invert_spd_and_gives_the_identity() {
         agreesAt(150); // blocks 128 + 22
         agreesAt(301); // blocks 128 + 128 + 45, two 256-row chunks in the kernels
         agreesAt(3);
@@ -53,7 +53,7 @@ class SpdInverseTest {
     }
 
     @Test
-    void resultDoesNotDependOnTheThreadCount() {
+    void result_does_not_depend_on_the_thread_count() {
         DMatrixRMaj a = spd(301, 5);
         assertThat(SpdInverse.invert(lowerRows(a), 1)).isDeepEqualTo(SpdInverse.invert(lowerRows(a), 2));
     }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The synthetic generator separates the algorithms: ItemKNN > MostPopular > Random on NDCG@10. */
 class SyntheticQualityTest {
     @Test
-    void neighboursBeatPopularityWhichBeatsRandom() {
+    void neighbours_beat_popularity_which_beats_random() {
         Interactions all = Synthetic.generate(new SyntheticSpec(1000, 500, 40_000, 21, false, false));
         Interactions[] split = TestData.holdout(all, 0.2, 4);
         int[] users = TestData.testUsers(split[1]);

@@ -22,7 +22,7 @@ class TopKListsTest {
     }
 
     @Test
-    void binaryFormRoundTripsIncludingEmptyLists(@TempDir Path dir) throws IOException {
+    void binary_form_round_trips_including_empty_lists(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("pred.bin");
         LISTS.write(file);
         TopKLists back = TopKLists.read(file);
@@ -33,7 +33,7 @@ class TopKListsTest {
     }
 
     @Test
-    void readingSomethingElseFailsWithAClearMessage(@TempDir Path dir) throws IOException {
+    void reading_something_else_fails_with_a_clear_message(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("x.bin");
         Files.writeString(file, "user\titem\n");
         assertThatThrownBy(() -> TopKLists.read(file)).isInstanceOf(IOException.class)
@@ -41,14 +41,14 @@ class TopKListsTest {
     }
 
     @Test
-    void tsvUsesOriginalIdsAndOneBasedRanks(@TempDir Path dir) throws IOException {
+    void tsv_uses_original_ids_and_one_based_ranks(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("pred.tsv");
         TopKText.writeTsv(LISTS, ids("alice", "bob", "carol"), ids("x", "y", "z"), file);
         assertThat(Files.readString(file)).isEqualTo("user\titem\tscore\trank\nbob\tz\t0.75\t1\nbob\tx\t0.5\t2\ncarol\ty\t3.0\t1\n");
     }
 
     @Test
-    void trecRunHasSixColumnsPerLine(@TempDir Path dir) throws IOException {
+    void trec_run_has_six_columns_per_line(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("run.trec");
         TopKText.writeTrec(LISTS, ids("alice", "bob", "carol"), ids("x", "y", "z"), "retort", file);
         assertThat(Files.readString(file)).as("rank-based scores, n + 1 - rank").isEqualTo("bob Q0 z 1 2 retort\nbob Q0 x 2 1 retort\ncarol Q0 y 1 1 retort\n");

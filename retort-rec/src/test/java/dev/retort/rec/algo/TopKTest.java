@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TopKTest {
     @Test
-    void keepsTheBestByScoreThenLowerIdWhateverTheOfferOrder() {
+    void keeps_the_best_by_score_then_lower_id_whatever_the_offer_order() {
         TopK top = new TopK(3);
         int[] ids = {9, 4, 7, 1, 3, 8};
         float[] scores = {0.5f, 0.9f, 0.5f, 0.1f, 0.5f, 0.2f};
@@ -19,7 +19,7 @@ class TopKTest {
     }
 
     @Test
-    void returnsFewerWhenFewerAreOffered() {
+    void returns_fewer_when_fewer_are_offered() {
         TopK top = new TopK(5);
         top.offer(2, 1f);
         top.offer(1, 1f);

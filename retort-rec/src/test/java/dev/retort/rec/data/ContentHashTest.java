@@ -12,33 +12,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ContentHashTest {
     @Test
-    void sameRowsInAnotherOrderAndIdAssignmentHashTheSame() {
+    void same_rows_in_another_order_and_id_assignment_hash_the_same() {
         Interactions a = TestData.of("u1 i1 5 100", "u2 i2 3 200", "u1 i3 4 300");
         Interactions b = TestData.of("u1 i3 4 300", "u2 i2 3 200", "u1 i1 5 100");
         assertThat(ContentHash.of(a)).isEqualTo(ContentHash.of(b)).hasSize(64);
     }
 
     @Test
-    void duplicatePairsInAnotherOrderHashTheSame() {
+    void duplicate_pairs_in_another_order_hash_the_same() {
         Interactions a = TestData.of("u1 i1 5 100", "u1 i1 3 50", "u1 i1 3 20", "u0 i1 1 1");
         Interactions b = TestData.of("u1 i1 3 20", "u0 i1 1 1", "u1 i1 5 100", "u1 i1 3 50");
         assertThat(ContentHash.of(a)).isEqualTo(ContentHash.of(b));
     }
 
     @Test
-    void oneChangedRatingOrTimestampChangesTheHash() {
+    void one_changed_rating_or_timestamp_changes_the_hash() {
         Interactions a = TestData.of("u1 i1 5 100", "u2 i2 3 200");
         assertThat(ContentHash.of(a)).isNotEqualTo(ContentHash.of(TestData.of("u1 i1 5 100", "u2 i2 2 200")));
         assertThat(ContentHash.of(a)).isNotEqualTo(ContentHash.of(TestData.of("u1 i1 5 100", "u2 i2 3 201")));
     }
 
     @Test
-    void sameCountsButDifferentIdsHashDifferently() {
+    void same_counts_but_different_ids_hash_differently() {
         assertThat(ContentHash.of(TestData.of("a x", "b y"))).isNotEqualTo(ContentHash.of(TestData.of("a y", "b x")));
     }
 
     @Test
-    void hashIsSha256OfTheDocumentedCanonicalBytes() throws Exception {
+    void hash_is_sha256_of_the_documented_canonical_bytes() throws Exception {
         // one implicit, untimed row ("ab", "c"): header line, then len-prefixed UTF-8 ids
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         md.update("retort.interactions.v1 ratings=false timestamps=false\n".getBytes(StandardCharsets.UTF_8));
@@ -47,7 +47,7 @@ class ContentHashTest {
     }
 
     @Test
-    void splitHashDependsOnNameAndParts() {
+    void split_hash_depends_on_name_and_parts() {
         Interactions a = TestData.of("u1 i1", "u2 i2");
         Interactions b = TestData.of("u1 i1");
         String h = ContentHash.splitHash(new Split("s", a, b, null));
@@ -58,7 +58,7 @@ class ContentHashTest {
     }
 
     @Test
-    void aMillionRowsHashWellUnderASecondOrSo() {
+    void a_million_rows_hash_well_under_a_second_or_so() {
         int n = 1_000_000;
         int[] users = new int[n];
         int[] items = new int[n];

@@ -12,7 +12,7 @@ class SyntheticTest {
     private static final SyntheticSpec SPEC = new SyntheticSpec(300, 120, 9000, 17, true, true);
 
     @Test
-    void sameSpecGivesIdenticalDataAndAnotherSeedDoesNot() {
+    void same_spec_gives_identical_data_and_another_seed_does_not() {
         Interactions a = Synthetic.generate(SPEC), b = Synthetic.generate(SPEC);
         assertThat(a.usersArray()).isEqualTo(b.usersArray());
         assertThat(a.itemsArray()).isEqualTo(b.itemsArray());
@@ -23,7 +23,7 @@ class SyntheticTest {
     }
 
     @Test
-    void hasTheExactShapeNoDuplicatesAndAtLeastFivePerUser() {
+    void has_the_exact_shape_no_duplicates_and_at_least_five_per_user() {
         Interactions d = Synthetic.generate(SPEC);
         assertThat(d.size()).isEqualTo(9000);
         assertThat(d.numUsers()).isEqualTo(300);
@@ -39,7 +39,7 @@ class SyntheticTest {
     }
 
     @Test
-    void timestampsIncreasePerUserAndRatingsAreOneToFive() {
+    void timestamps_increase_per_user_and_ratings_are_one_to_five() {
         Interactions d = Synthetic.generate(SPEC);
         Set<Float> seen = new HashSet<>();
         for (int e = 0; e < d.size(); e++) {
@@ -50,14 +50,14 @@ class SyntheticTest {
     }
 
     @Test
-    void aTinyDenseShapeFillsEveryCell() {
+    void a_tiny_dense_shape_fills_every_cell() {
         Interactions d = Synthetic.generate(new SyntheticSpec(4, 3, 12, 1, false, false));
         assertThat(d.size()).isEqualTo(12);
         assertThat(d.hasRatings()).isFalse();
     }
 
     @Test
-    void impossibleShapesAreRejected() {
+    void impossible_shapes_are_rejected() {
         assertThatThrownBy(() -> Synthetic.generate(new SyntheticSpec(2, 2, 5, 1, false, false)))
                 .hasMessage("synthetic: interactions: 5 does not fit the shape; allowed: 0 .. min(users * items, 2^31 - 9) = 4");
         assertThatThrownBy(() -> Synthetic.generate(new SyntheticSpec(0, 2, 0, 1, false, false)))

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CoverageTest {
     @Test
-    void coverageCountsDistinctTopKItemsOfEvaluatedUsersOverTheCatalog() {
+    void coverage_counts_distinct_top_k_items_of_evaluated_users_over_the_catalog() {
         EvalResult r = evaluate("coverage@1", "coverage@3", "coverage@5");
         // top-1 of u0,u1,u2,u5,u6: {1,0,9,8,6} = 5 of 10
         assertThat(r.value("coverage@1")).isEqualTo(0.5);
@@ -19,13 +19,13 @@ class CoverageTest {
     }
 
     @Test
-    void catalogSizeOverrideIsTheDenominator() {
+    void catalog_size_override_is_the_denominator() {
         EvalResult r = Evaluator.of(specs("coverage@3")).catalogSize(20).evaluate(lists(), relevance());
         assertThat(r.value("coverage@3")).isEqualTo(8.0 / 20);
     }
 
     @Test
-    void coverageIsTheSameWithOneOrTwoThreads() {
+    void coverage_is_the_same_with_one_or_two_threads() {
         int users = 3 * Evaluator.CHUNK;   // several chunks, so both threads take some
         int[][] lists = new int[users][];
         int[][] relevant = new int[users][];

@@ -12,7 +12,7 @@ class MeansAndExclusionTest {
             "mrr@5", "precision@3")).evaluate(lists(), relevance());
 
     @Test
-    void usersWithoutRelevantItemsAreExcludedAndCounted() {
+    void users_without_relevant_items_are_excluded_and_counted() {
         // u0,u1,u2,u3,u5,u6 have relevant items (u3 without a list); u4 has a list but nothing relevant
         assertThat(r.evaluatedUsers()).isEqualTo(6);
         assertThat(r.excludedUsers()).isEqualTo(1);
@@ -20,7 +20,7 @@ class MeansAndExclusionTest {
     }
 
     @Test
-    void meansAverageOverEvaluatedUsersCountingMissingListsAsZero() {
+    void means_average_over_evaluated_users_counting_missing_lists_as_zero() {
         // u0,u1,u2,u6 hit; u3 (no list) and u5 (no hit) add 0: 4/6
         assertThat(r.value("hr@5")).isCloseTo(4.0 / 6, within(EPS));
         // (0.6 + 0.2 + 0.6 + 0 + 0 + 0.2) / 6
@@ -38,13 +38,13 @@ class MeansAndExclusionTest {
     }
 
     @Test
-    void valuesComeBackInRequestOrder() {
+    void values_come_back_in_request_order() {
         assertThat(r.values()).extracting(v -> v.metric().toString())
                 .containsExactly("ndcg@5", "hr@5", "precision@5", "recall@5", "map@5", "mrr@5", "precision@3");
     }
 
     @Test
-    void noEvaluatedUsersGivesNaNMeans() {
+    void no_evaluated_users_gives_na_n_means() {
         Relevance none = Relevance.of(10, new int[][] {{}, {}});
         EvalResult empty = Evaluator.of(specs("ndcg@5")).evaluate(ArrayRankedLists.ofItems(new int[][] {{1}, {2}}), none);
         assertThat(empty.evaluatedUsers()).isZero();

@@ -14,7 +14,7 @@ class MetricSpecTest {
     }
 
     @Test
-    void parsesEveryFamilyCaseInsensitively() {
+    void parses_every_family_case_insensitively() {
         assertThat(parse("NDCG@10")).isEqualTo(new MetricSpec(MetricKind.NDCG, 10));
         assertThat(parse(" Recall@20 ")).isEqualTo(new MetricSpec(MetricKind.RECALL, 20));
         assertThat(parse("coverage@100").kind()).isEqualTo(MetricKind.COVERAGE);
@@ -24,14 +24,14 @@ class MetricSpecTest {
     }
 
     @Test
-    void unknownNameNamesKeyValueAndAllowedSet() {
+    void unknown_name_names_key_value_and_allowed_set() {
         assertThatThrownBy(() -> parse("ndgc@10")).isInstanceOf(PlanException.class)
                 .hasMessage("plan.yaml:7: evaluation.metrics[1]: 'ndgc@10' is not a known metric; allowed: "
                         + MetricSpec.ALLOWED);
     }
 
     @Test
-    void zeroOrNegativeCutoffIsRejected() {
+    void zero_or_negative_cutoff_is_rejected() {
         assertThatThrownBy(() -> parse("ndcg@0")).isInstanceOf(PlanException.class)
                 .hasMessageStartingWith("plan.yaml:7: evaluation.metrics[1]: 'ndcg@0' has cut-off 0, must be >= 1")
                 .hasMessageContaining("allowed: ndcg@K");
@@ -40,7 +40,7 @@ class MetricSpecTest {
     }
 
     @Test
-    void malformedCutoffsAreRejected() {
+    void malformed_cutoffs_are_rejected() {
         assertThatThrownBy(() -> parse("ndcg")).hasMessageContaining("needs a cut-off, e.g. ndcg@10");
         assertThatThrownBy(() -> parse("ndcg@ten")).hasMessageContaining("not an integer");
         assertThatThrownBy(() -> parse("ndcg@")).hasMessageContaining("not an integer");
@@ -50,7 +50,7 @@ class MetricSpecTest {
     }
 
     @Test
-    void parseAllIndexesKeysAndDropsRepeats() {
+    void parse_all_indexes_keys_and_drops_repeats() {
         assertThat(MetricSpec.parseAll("p", "m", List.of("hr@5", "HR@5", "mrr@5")))
                 .containsExactly(new MetricSpec(MetricKind.HR, 5), new MetricSpec(MetricKind.MRR, 5));
         assertThatThrownBy(() -> MetricSpec.parseAll("p", "m", List.of("hr@5", "auc")))
@@ -58,7 +58,7 @@ class MetricSpecTest {
     }
 
     @Test
-    void resultLookupOfAnUnrequestedMetricIsAPlanError() {
+    void result_lookup_of_an_unrequested_metric_is_a_plan_error() {
         EvalResult r = SevenUsers.evaluate("hr@5");
         assertThatThrownBy(() -> r.value("hr@10")).isInstanceOf(PlanException.class)
                 .hasMessageContaining("'hr@10' was not requested; allowed: [hr@5]");

@@ -37,7 +37,7 @@ class OnePassTest {
     }
 
     @Test
-    void allCutoffsInOnePassEqualEachMetricComputedAlone() {
+    void all_cutoffs_in_one_pass_equal_each_metric_computed_alone() {
         EvalResult together = run(all(), 2);
         for (MetricSpec m : all()) {
             assertThat(together.value(m)).as(m.toString()).isEqualTo(run(List.of(m), 1).value(m));
@@ -45,7 +45,7 @@ class OnePassTest {
     }
 
     @Test
-    void onePassAgreesWithTheTextbookDefinitions() {
+    void one_pass_agrees_with_the_textbook_definitions() {
         EvalResult r = run(all(), 2);
         Relevance rel = Relevance.of(ITEMS, RELEVANT);
         for (int k : KS) {
@@ -78,7 +78,7 @@ class OnePassTest {
     }
 
     @Test
-    void resultsAreIdenticalAcrossRunsAndThreadCounts() {
+    void results_are_identical_across_runs_and_thread_counts() {
         EvalResult one = run(all(), 1);
         EvalResult two = run(all(), 2);
         EvalResult again = run(all(), 2);
@@ -89,7 +89,7 @@ class OnePassTest {
     }
 
     @Test
-    void aRepeatedItemInOneListIsAHitOnlyOnce() {
+    void a_repeated_item_in_one_list_is_a_hit_only_once() {
         EvalResult r = Evaluator.of(MetricSpec.parseAll("t", "m", List.of("precision@2", "recall@2")))
                 .evaluate(ArrayRankedLists.ofItems(new int[][] {{3, 3}}), Relevance.of(5, new int[][] {{3}}));
         assertThat(r.value("precision@2")).isEqualTo(0.5);   // 1 hit / 2, not 2 / 2
@@ -97,14 +97,14 @@ class OnePassTest {
     }
 
     @Test
-    void listItemOutsideTheCatalogIsABug() {
+    void list_item_outside_the_catalog_is_a_bug() {
         Evaluator e = Evaluator.of(MetricSpec.parseAll("t", "m", List.of("hr@2")));
         assertThatThrownBy(() -> e.evaluate(ArrayRankedLists.ofItems(new int[][] {{1, 9}}), Relevance.of(5, new int[][] {{1}})))
                 .isInstanceOf(BugException.class).hasMessageContaining("item 9 at rank 1, outside the catalog 0..4");
     }
 
     @Test
-    void twoRowsForOneUserIsABug() {
+    void two_rows_for_one_user_is_a_bug() {
         RankedLists twice = new ArrayRankedLists(new int[] {0, 0}, new int[] {0, 1, 2}, new int[] {1, 2}, new float[2]);
         Evaluator e = Evaluator.of(MetricSpec.parseAll("t", "m", List.of("hr@2")));
         assertThatThrownBy(() -> e.evaluate(twice, Relevance.of(5, new int[][] {{1}})))

@@ -15,7 +15,7 @@ class PerUserRankingMetricsTest {
             "recall@3", "recall@5", "map@3", "map@5", "mrr@5");
 
     @Test
-    void ndcgDividesByIdealOverMinOfRelevantAndK() {
+    void ndcg_divides_by_ideal_over_min_of_relevant_and_k() {
         // u0@5: DCG = 1 + 0.5 + D5; IDCG over min(3,5)=3 ranks = 1 + D2 + 0.5 -> 0.8854598816
         assertThat(perUser(r, U0, "ndcg@5")).isCloseTo((1 + 0.5 + D5) / (1 + D2 + 0.5), within(EPS))
                 .isCloseTo(0.8854598816, within(1e-9));
@@ -27,7 +27,7 @@ class PerUserRankingMetricsTest {
     }
 
     @Test
-    void precisionDividesByKEvenWhenTheListIsShorter() {
+    void precision_divides_by_k_even_when_the_list_is_shorter() {
         assertThat(perUser(r, U0, "precision@5")).isCloseTo(3.0 / 5, within(EPS));
         assertThat(perUser(r, U0, "precision@3")).isCloseTo(2.0 / 3, within(EPS));  // hits at ranks 1,3
         assertThat(perUser(r, U1, "precision@5")).isCloseTo(1.0 / 5, within(EPS));  // 2 items listed, still /5
@@ -35,14 +35,14 @@ class PerUserRankingMetricsTest {
     }
 
     @Test
-    void recallDividesByAllRelevantItems() {
+    void recall_divides_by_all_relevant_items() {
         assertThat(perUser(r, U0, "recall@3")).isCloseTo(2.0 / 3, within(EPS));
         assertThat(perUser(r, U2, "recall@5")).isCloseTo(3.0 / 7, within(EPS));  // 7 relevant > k, can't reach 1
         assertThat(perUser(r, U2, "recall@3")).isCloseTo(1.0 / 7, within(EPS));
     }
 
     @Test
-    void averagePrecisionDividesByMinOfRelevantAndK() {
+    void average_precision_divides_by_min_of_relevant_and_k() {
         // u0@5: (1/1 + 2/3 + 3/5) / min(3,5) = 2.2666.../3
         assertThat(perUser(r, U0, "map@5")).isCloseTo((1 + 2.0 / 3 + 3.0 / 5) / 3, within(EPS));
         // u2@5: (1/2 + 2/4 + 3/5) / min(7,5) = 1.6/5 = 0.32
@@ -53,7 +53,7 @@ class PerUserRankingMetricsTest {
     }
 
     @Test
-    void hitRateAndReciprocalRankFollowTheFirstHit() {
+    void hit_rate_and_reciprocal_rank_follow_the_first_hit() {
         assertThat(perUser(r, U0, "mrr@5")).isEqualTo(1.0);
         assertThat(perUser(r, U2, "mrr@5")).isEqualTo(0.5);
         assertThat(perUser(r, U5, "hr@5")).isZero();
@@ -62,13 +62,13 @@ class PerUserRankingMetricsTest {
     }
 
     @Test
-    void relevantUserWithoutPredictionsScoresZeroOnEveryMetric() {
+    void relevant_user_without_predictions_scores_zero_on_every_metric() {
         for (MetricSpec m : r.perUser().columns()) assertThat(perUser(r, U3, m.toString())).as(m.toString()).isZero();
         assertThat(r.perUser().users()).contains(U3).doesNotContain(4);
     }
 
     @Test
-    void cutoffBeyondTheHitsSeesNoLaterItems() {
+    void cutoff_beyond_the_hits_sees_no_later_items() {
         EvalResult atOne = evaluate("hr@1", "mrr@1", "ndcg@1");
         assertThat(perUser(atOne, U2, "hr@1")).isZero();    // first hit of u2 is at rank 2
         assertThat(perUser(atOne, U2, "mrr@1")).isZero();

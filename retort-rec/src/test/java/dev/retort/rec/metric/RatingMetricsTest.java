@@ -16,7 +16,7 @@ class RatingMetricsTest {
     private final Evaluator errors = Evaluator.parse("test", "metrics", List.of("rmse", "MAE"));
 
     @Test
-    void rmseAndMaeSkipPairsWithoutAPrediction() {
+    void rmse_and_mae_skip_pairs_without_a_prediction() {
         // errors: 3.5-4 = -0.5, 3-3 = 0, (NaN skipped), 3-1 = 2
         RatingPredictions p = RatingPredictions.of(new float[] {4, 3, 5, 1}, new float[] {3.5f, 3, Float.NaN, 3});
         EvalResult r = errors.evaluate(null, null, p);
@@ -29,7 +29,7 @@ class RatingMetricsTest {
     }
 
     @Test
-    void predictionsAlignWithTestInteractions() {
+    void predictions_align_with_test_interactions() {
         IdMap users = new IdMap(), items = new IdMap();
         users.intern("a");
         items.intern("x");
@@ -41,13 +41,13 @@ class RatingMetricsTest {
     }
 
     @Test
-    void ratingMetricsWithoutPredictionsAreAPlanError() {
+    void rating_metrics_without_predictions_are_a_plan_error() {
         assertThatThrownBy(() -> errors.evaluate(null, null, null))
                 .isInstanceOf(PlanException.class).hasMessageContaining("need rating predictions");
     }
 
     @Test
-    void ratingMetricsOnImplicitTestDataAreAPlanError() {
+    void rating_metrics_on_implicit_test_data_are_a_plan_error() {
         IdMap users = new IdMap(), items = new IdMap();
         users.intern("a");
         items.intern("x");

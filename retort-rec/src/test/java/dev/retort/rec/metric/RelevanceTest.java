@@ -19,7 +19,7 @@ class RelevanceTest {
     }
 
     @Test
-    void everyTestInteractionIsRelevantSortedAndOnce() {
+    void every_test_interaction_is_relevant_sorted_and_once() {
         Relevance r = Relevance.of(test(false));
         assertThat(r.items(0)).containsExactly(1, 2);   // z twice -> once; sorted
         assertThat(r.items(1)).containsExactly(0);
@@ -33,20 +33,20 @@ class RelevanceTest {
     }
 
     @Test
-    void ratingThresholdKeepsRatingsAtOrAboveIt() {
+    void rating_threshold_keeps_ratings_at_or_above_it() {
         Relevance r = Relevance.of(test(true), 4f);
         assertThat(r.items(0)).containsExactly(2);   // y rated 2 is dropped
         assertThat(r.items(1)).containsExactly(0);   // exactly 4 is kept
     }
 
     @Test
-    void thresholdOnImplicitDataIsAPlanError() {
+    void threshold_on_implicit_data_is_a_plan_error() {
         assertThatThrownBy(() -> Relevance.of(test(false), 4f)).isInstanceOf(PlanException.class)
                 .hasMessageContaining("relevance.min_rating: 4.0 needs explicit ratings");
     }
 
     @Test
-    void explicitArraysAreCopiedSortedAndDeduplicated() {
+    void explicit_arrays_are_copied_sorted_and_deduplicated() {
         int[] mine = {5, 1, 5, 3};
         Relevance r = Relevance.of(6, new int[][] {mine, {}});
         mine[0] = 0;

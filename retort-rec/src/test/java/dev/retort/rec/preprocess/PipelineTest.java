@@ -15,7 +15,7 @@ class PipelineTest {
             "u1 i1 5 100", "u1 i2 3 200", "u2 i1 4 300", "u2 i3 1 400", "u3 i2 2 500");
 
     @Test
-    void implicitKeepsRatingsAtLeastMinAndDropsRatings() {
+    void implicit_keeps_ratings_at_least_min_and_drops_ratings() {
         Pipeline.Result r = Pipeline.run("d", RATED, List.of(new Implicit(4)));
         assertThat(TestData.pairs(r.data())).containsExactly("u1 i1", "u2 i1");
         assertThat(r.data().hasRatings()).isFalse();
@@ -24,7 +24,7 @@ class PipelineTest {
     }
 
     @Test
-    void filteringRemapsIdsDenselyAndKeepsOriginals() {
+    void filtering_remaps_ids_densely_and_keeps_originals() {
         Interactions d = Pipeline.run("d", RATED, List.of(new RatingFilter(2f, 3f))).data();
         assertThat(TestData.pairs(d)).containsExactly("u1 i2", "u3 i2");
         assertThat(d.numUsers()).isEqualTo(2);
@@ -34,7 +34,7 @@ class PipelineTest {
     }
 
     @Test
-    void coreIsIteratedUntilStable() {
+    void core_is_iterated_until_stable() {
         // k=2: i3 has 1 row -> (u3,i3) goes; then u3 has 1 row -> (u3,i1) goes; then everything has 2.
         Interactions d = TestData.of("u1 i1", "u1 i2", "u2 i1", "u2 i2", "u3 i1", "u3 i3");
         Pipeline.Result r = Pipeline.run("d", d, List.of(new Core(2)));
@@ -43,19 +43,19 @@ class PipelineTest {
     }
 
     @Test
-    void ratingFilterIsInclusiveAndOpenEnded() {
+    void rating_filter_is_inclusive_and_open_ended() {
         Interactions d = Pipeline.run("d", RATED, List.of(new RatingFilter(4f, null))).data();
         assertThat(TestData.pairs(d)).containsExactly("u1 i1", "u2 i1");
     }
 
     @Test
-    void timeFilterKeepsFromInclusiveToExclusive() {
+    void time_filter_keeps_from_inclusive_to_exclusive() {
         Interactions d = Pipeline.run("d", RATED, List.of(new TimeFilter(200L, 400L))).data();
         assertThat(TestData.pairs(d)).containsExactly("u1 i2", "u2 i1");
     }
 
     @Test
-    void subsampleKeepsExactCountInFileOrderAndIsSeeded() {
+    void subsample_keeps_exact_count_in_file_order_and_is_seeded() {
         Interactions a = Pipeline.run("d", RATED, List.of(new Subsample(3L, null, 7))).data();
         Interactions b = Pipeline.run("d", RATED, List.of(new Subsample(3L, null, 7))).data();
         assertThat(a.size()).isEqualTo(3);
@@ -66,7 +66,7 @@ class PipelineTest {
     }
 
     @Test
-    void differentSubsampleSeedsGiveDifferentSamplesSomewhere() {
+    void different_subsample_seeds_give_different_samples_somewhere() {
         Interactions big = TestData.of(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "u" + i + " i" + i).toArray(String[]::new));
         List<String> first = TestData.pairs(new Subsample(10L, null, 1).apply(big, "x"));
         List<String> second = TestData.pairs(new Subsample(10L, null, 2).apply(big, "x"));
@@ -74,7 +74,7 @@ class PipelineTest {
     }
 
     @Test
-    void stepsRunInOrderAndEachIsReported() {
+    void steps_run_in_order_and_each_is_reported() {
         Pipeline.Result r = Pipeline.run("d", RATED, List.of(new RatingFilter(3f, null), new Implicit(4)));
         assertThat(r.reports()).containsExactly(
                 new StepReport("rating(min=3.0, max=null)", 5, 3, 3, 2, 3, 2),
@@ -82,7 +82,7 @@ class PipelineTest {
     }
 
     @Test
-    void stepThatEmptiesTheDatasetNamesDatasetAndStep() {
+    void step_that_empties_the_dataset_names_dataset_and_step() {
         assertThatThrownBy(() -> Pipeline.run("ml-100k", RATED, List.of(new Core(1), new Implicit(6))))
                 .isInstanceOf(PlanException.class)
                 .hasMessageContaining("dataset 'ml-100k'")
@@ -92,7 +92,7 @@ class PipelineTest {
     }
 
     @Test
-    void stepsNeedingMissingColumnsAreRejected() {
+    void steps_needing_missing_columns_are_rejected() {
         Interactions implicit = TestData.of("a x", "b y");
         assertThatThrownBy(() -> Pipeline.run("d", implicit, List.of(new Implicit(4))))
                 .isInstanceOf(PlanException.class).hasMessageContaining("needs ratings");
@@ -101,7 +101,7 @@ class PipelineTest {
     }
 
     @Test
-    void badParametersAreRejected() {
+    void bad_parameters_are_rejected() {
         assertThatThrownBy(() -> new Core(0)).isInstanceOf(PlanException.class).hasMessageContaining("integer >= 1");
         assertThatThrownBy(() -> new Subsample(null, 1.5, 1)).isInstanceOf(PlanException.class).hasMessageContaining("(0, 1]");
         assertThatThrownBy(() -> new Subsample(3L, 0.5, 1)).isInstanceOf(PlanException.class).hasMessageContaining("exactly one");

@@ -16,12 +16,12 @@ class KFoldTest {
     private static final Interactions GRID = SplitKindsTest.grid(10, 10);
 
     @Test
-    void randomFoldsAreDisjointAndTheirUnionIsEveryRow() {
+    void random_folds_are_disjoint_and_their_union_is_every_row() {
         checkPartition(new KFold(5, false, 0, 11).applyReported(GRID), 5);
     }
 
     @Test
-    void perUserFoldsAreDisjointCoverEveryRowAndGiveEachUserTwoRowsPerFold() {
+    void per_user_folds_are_disjoint_cover_every_row_and_give_each_user_two_rows_per_fold() {
         List<SplitResult> folds = new KFold(5, true, 0, 11).applyReported(GRID);
         checkPartition(folds, 5);
         for (SplitResult f : folds) {
@@ -35,7 +35,7 @@ class KFoldTest {
     }
 
     @Test
-    void foldNamesAndSeedsAreDeterministic() {
+    void fold_names_and_seeds_are_deterministic() {
         List<Split> a = new KFold(3, false, 0, 2).apply(GRID);
         List<Split> b = new KFold(3, false, 0, 2).apply(GRID);
         assertThat(a).extracting(Split::name).containsExactly("fold-1-of-3", "fold-2-of-3", "fold-3-of-3");
@@ -43,7 +43,7 @@ class KFoldTest {
     }
 
     @Test
-    void validationIsCarvedFromTrainOfEachFold() {
+    void validation_is_carved_from_train_of_each_fold() {
         for (SplitResult f : new KFold(5, false, 0.1, 3).applyReported(GRID)) {
             assertThat(f.report().validationRows() + f.report().unseenValidationDropped()).isEqualTo(10);
             assertThat(f.report().trainRows()).isEqualTo(70);
@@ -53,7 +53,7 @@ class KFoldTest {
     }
 
     @Test
-    void perUserFoldsRejectAUserWithFewerRowsThanFolds() {
+    void per_user_folds_reject_a_user_with_fewer_rows_than_folds() {
         Interactions d = TestData.of("u1 a", "u1 b", "u1 c", "u7 a", "u7 b");
         assertThatThrownBy(() -> new KFold(3, true, 0, 1).apply(d)).isInstanceOf(PlanException.class)
                 .hasMessageContaining("kfold.folds: 3 exceeds the 2 interactions of user 'u7'");

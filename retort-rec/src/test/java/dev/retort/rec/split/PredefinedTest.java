@@ -27,7 +27,7 @@ class PredefinedTest {
     }
 
     @Test
-    void unionIsTheDatasetAndUnseenTestRowsAreRemovedAndCounted() throws IOException {
+    void union_is_the_dataset_and_unseen_test_rows_are_removed_and_counted() throws IOException {
         Predefined p = spec("1\t10\t5\t1\n1\t20\t4\t2\n2\t10\t3\t3\n", "2\t20\t5\t4\n2\t30\t1\t5\n9\t10\t2\t6\n");
         Interactions all = p.union();
         assertThat(all.size()).isEqualTo(6);
@@ -41,7 +41,7 @@ class PredefinedTest {
     }
 
     @Test
-    void pairsRemovedByPreprocessingAreCountedAsNotInDataset() throws IOException {
+    void pairs_removed_by_preprocessing_are_counted_as_not_in_dataset() throws IOException {
         Predefined p = spec("1\t10\t5\t1\n1\t20\t4\t2\n2\t10\t3\t3\n", "2\t20\t5\t4\n2\t30\t1\t5\n9\t10\t2\t6\n");
         Interactions filtered = new RatingFilter(2f, null).apply(p.union(), "x");
         SplitResult r = p.applyReported(filtered).get(0);
@@ -49,7 +49,7 @@ class PredefinedTest {
     }
 
     @Test
-    void aPairInTwoPartsIsRejected() throws IOException {
+    void a_pair_in_two_parts_is_rejected() throws IOException {
         Predefined p = spec("1\t10\t5\t1\n", "1\t10\t5\t1\n");
         assertThatThrownBy(() -> p.apply(p.union())).isInstanceOf(PlanException.class)
                 .hasMessageContaining("test.tsv").hasMessageContaining("user 1 item 10");

@@ -23,7 +23,7 @@ class SplitKindsTest {
     }
 
     @Test
-    void leaveOneOutByTimeHoldsOutEachUsersLatestRowAndDropsUnseenItems() {
+    void leave_one_out_by_time_holds_out_each_users_latest_row_and_drops_unseen_items() {
         Interactions d = TestData.of("u1 a 5 10", "u1 b 4 30", "u1 c 3 20", "u2 a 2 5", "u2 b 1 15", "u2 d 5 25", "u3 a 3 1");
         SplitResult r = one(new LeaveOneOut(LeaveOneOut.Order.TIME, false, 0), d);
         assertThat(TestData.pairs(r.split().train())).containsExactly("u1 a", "u1 c", "u2 a", "u2 b", "u3 a");
@@ -34,14 +34,14 @@ class SplitKindsTest {
     }
 
     @Test
-    void leaveOneOutBreaksTimestampTiesByFileOrder() {
+    void leave_one_out_breaks_timestamp_ties_by_file_order() {
         Interactions d = TestData.of("u1 a 1 7", "u1 b 1 7", "u2 a 1 1", "u2 b 1 2", "u3 b 1 0", "u3 c 1 9");
         SplitResult r = one(new LeaveOneOut(null, false, 0), d);
         assertThat(TestData.pairs(r.split().test())).containsExactly("u1 b", "u2 b");
     }
 
     @Test
-    void leaveOneOutWithValidationTakesTheRowBeforeTheLatest() {
+    void leave_one_out_with_validation_takes_the_row_before_the_latest() {
         SplitResult r = one(new LeaveOneOut(LeaveOneOut.Order.TIME, true, 0), D);
         assertThat(TestData.pairs(r.split().test())).containsExactly("u1 d", "u2 a");
         assertThat(TestData.pairs(r.split().validation())).containsExactly("u1 c", "u2 b");
@@ -49,7 +49,7 @@ class SplitKindsTest {
     }
 
     @Test
-    void leaveOneOutRandomWithoutTimestampsIsSeeded() {
+    void leave_one_out_random_without_timestamps_is_seeded() {
         Interactions d = TestData.of("u1 a", "u1 b", "u1 c", "u2 a", "u2 b", "u2 c", "u3 a");
         SplitResult r1 = one(new LeaveOneOut(null, false, 5), d);
         SplitResult r2 = one(new LeaveOneOut(LeaveOneOut.Order.RANDOM, false, 5), d);
@@ -61,7 +61,7 @@ class SplitKindsTest {
     }
 
     @Test
-    void randomHoldoutTakesTheRoundedFractionAndIsSeeded() {
+    void random_holdout_takes_the_rounded_fraction_and_is_seeded() {
         Interactions grid = grid(10, 10);
         SplitResult a = one(new RandomHoldout(0.2, 0.1, 3), grid);
         SplitResult b = one(new RandomHoldout(0.2, 0.1, 3), grid);
@@ -74,7 +74,7 @@ class SplitKindsTest {
     }
 
     @Test
-    void perUserHoldoutTakesTheFractionOfEveryUserAndKeepsOneTrainRow() {
+    void per_user_holdout_takes_the_fraction_of_every_user_and_keeps_one_train_row() {
         Interactions d = TestData.of("u1 a", "u1 b", "u1 c", "u1 d", "u2 a", "u2 b", "u2 c", "u2 d", "u3 a");
         SplitResult r = one(new UserHoldout(0.5, 0, 9), d);
         // u1, u2: round(0.5 * 4) = 2 test rows each; u3's single row stays in train
@@ -85,7 +85,7 @@ class SplitKindsTest {
     }
 
     @Test
-    void allPartsShareTheDatasetIdSpace() {
+    void all_parts_share_the_dataset_id_space() {
         Interactions grid = grid(6, 5);
         for (SplitSpec spec : List.of(new RandomHoldout(0.3, 0.1, 1), new UserHoldout(0.3, 0.2, 1), new KFold(3, true, 0.1, 1),
                 new LeaveOneOut(null, true, 1))) {
@@ -102,7 +102,7 @@ class SplitKindsTest {
     }
 
     @Test
-    void badFractionsAndFoldsAreRejected() {
+    void bad_fractions_and_folds_are_rejected() {
         assertThatThrownBy(() -> new RandomHoldout(1.0, 0, 1)).isInstanceOf(PlanException.class)
                 .hasMessageContaining("holdout.fraction: 1.0 is outside (0, 1)");
         assertThatThrownBy(() -> new UserHoldout(0.0, 0, 1)).isInstanceOf(PlanException.class);

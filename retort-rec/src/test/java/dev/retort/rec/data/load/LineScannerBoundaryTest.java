@@ -16,7 +16,7 @@ class LineScannerBoundaryTest {
     Path dir;
 
     @Test
-    void linesAndDoubleColonDelimitersStraddlingBlockBoundariesParseExactly() throws IOException {
+    void lines_and_double_colon_delimiters_straddling_block_boundaries_parse_exactly() throws IOException {
         // ~3 MB, so lines and '::' pairs cross the 1 MiB block boundaries at varying offsets
         StringBuilder sb = new StringBuilder();
         long ratingSum = 0;
@@ -49,7 +49,7 @@ class LineScannerBoundaryTest {
     }
 
     @Test
-    void byteOrderMarkAndMissingFinalNewlineAreHandled() throws IOException {
+    void byte_order_mark_and_missing_final_newline_are_handled() throws IOException {
         Path f = dir.resolve("r.csv");
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] body = "userId,movieId,rating,timestamp\r\n1,2,3.5,4\r\n5,6,1,7".getBytes(StandardCharsets.UTF_8);
@@ -64,7 +64,7 @@ class LineScannerBoundaryTest {
     }
 
     @Test
-    void aLineLongerThanTheBlockIsReadWhole() throws IOException {
+    void a_line_longer_than_the_block_is_read_whole() throws IOException {
         String longId = "u".repeat(1_500_000);
         Path f = dir.resolve("x.tsv");
         Files.writeString(f, "a\tb\n" + longId + "\tz\n");

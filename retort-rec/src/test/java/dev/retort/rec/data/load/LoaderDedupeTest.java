@@ -20,7 +20,7 @@ class LoaderDedupeTest {
     }
 
     @Test
-    void duplicatesKeepLatestTimestampThenLastInFile() throws IOException {
+    void duplicates_keep_latest_timestamp_then_last_in_file() throws IOException {
         // (1,10): ts 5 then ts 3 -> keep ts 5 row (rating 1). (1,20): ts 7 twice -> keep the later line (rating 4).
         Path f = write("u.data", "1\t10\t1\t5\n1\t20\t2\t7\n1\t10\t3\t3\n2\t30\t5\t1\n1\t20\t4\t7\n");
         Loader.Loaded l = Loader.load(f, DataFormat.ML_100K);
@@ -33,7 +33,7 @@ class LoaderDedupeTest {
     }
 
     @Test
-    void duplicatesWithoutTimestampsKeepTheLastInFileAndIdsFollowTheOriginalIds() throws IOException {
+    void duplicates_without_timestamps_keep_the_last_in_file_and_ids_follow_the_original_ids() throws IOException {
         // z appears before y's kept row, yet y < z: dense ids follow the original ids, not the file
         Path f = write("x.tsv", "a\ty\t1\nb\tz\t2\na\ty\t3\n");
         TableFormat fmt = new TableFormat(DataFormat.TSV, "\t", false, false, Column.at(0), Column.at(1), Column.at(2), null);

@@ -23,7 +23,7 @@ class LoaderTest {
     }
 
     @Test
-    void movieLens100kAssignsDenseIdsInTheOrderOfTheOriginalIds() throws IOException {
+    void movie_lens100k_assigns_dense_ids_in_the_order_of_the_original_ids() throws IOException {
         Path f = write("u.data", "196\t242\t3\t881250949\n186\t302\t3\t891717742\n196\t377\t1\t878887116\n");
         Loader.Loaded loaded = Loader.load(f, DataFormat.ML_100K);
         Interactions d = loaded.data();
@@ -42,7 +42,7 @@ class LoaderTest {
     }
 
     @Test
-    void movieLensDatSplitsOnDoubleColon() throws IOException {
+    void movie_lens_dat_splits_on_double_colon() throws IOException {
         Path f = write("ratings.dat", "1::1193::5::978300760\r\n1::661::3::978302109\r\n");
         Interactions d = Loader.load(f, DataFormat.ML_DAT).data();
         assertThat(d.itemIds().original(0)).isEqualTo("661"); // numeric order: 661 < 1193
@@ -51,7 +51,7 @@ class LoaderTest {
     }
 
     @Test
-    void movieLensCsvReadsHeaderAndHalfStarRatings() throws IOException {
+    void movie_lens_csv_reads_header_and_half_star_ratings() throws IOException {
         Path f = write("ratings.csv", "userId,movieId,rating,timestamp\n1,296,5.0,1147880044\n1,306,3.5,1147868817\n2,296,0.5,1147868828\n");
         Interactions d = Loader.load(f, DataFormat.ML_CSV).data();
         assertThat(d.size()).isEqualTo(3);
@@ -61,7 +61,7 @@ class LoaderTest {
     }
 
     @Test
-    void genericCsvMapsColumnsByNameAndHandlesQuotedFields() throws IOException {
+    void generic_csv_maps_columns_by_name_and_handles_quoted_fields() throws IOException {
         Path f = write("x.csv", "when,who,what,stars\n100,\"Smith, J\",\"The \"\"Movie\"\"\",4\n50,ann,b,2\n");
         TableFormat fmt = new TableFormat(DataFormat.CSV, ",", true, true, Column.named("who"), Column.named("what"),
                 Column.named("stars"), Column.named("when"));
@@ -73,7 +73,7 @@ class LoaderTest {
     }
 
     @Test
-    void genericTsvWithoutRatingOrTimestampIsImplicit() throws IOException {
+    void generic_tsv_without_rating_or_timestamp_is_implicit() throws IOException {
         Path f = write("x.tsv", "a\tx\nb\tx\na\ty\n");
         TableFormat fmt = new TableFormat(DataFormat.TSV, "\t", false, false, Column.at(0), Column.at(1), null, null);
         Interactions d = Loader.load(f, fmt).data();
@@ -84,7 +84,7 @@ class LoaderTest {
     }
 
     @Test
-    void recBoleInterHeaderTypesAreStrippedAndFloatTimestampsAccepted() throws IOException {
+    void rec_bole_inter_header_types_are_stripped_and_float_timestamps_accepted() throws IOException {
         Path f = write("ml.inter", "user_id:token\titem_id:token\trating:float\ttimestamp:float\n196\t242\t3\t881250949.0\nu7\ti9\t4.5\t5\n");
         Interactions d = Loader.load(f, DataFormat.RECBOLE).data();
         assertThat(d.userIds().original(1)).isEqualTo("u7");
@@ -93,7 +93,7 @@ class LoaderTest {
     }
 
     @Test
-    void recBoleWithoutRatingColumnLoadsAsImplicit() throws IOException {
+    void rec_bole_without_rating_column_loads_as_implicit() throws IOException {
         Path f = write("a.inter", "user_id:token\titem_id:token\n1\t2\n");
         Interactions d = Loader.load(f, DataFormat.RECBOLE).data();
         assertThat(d.hasRatings()).isFalse();
@@ -101,7 +101,7 @@ class LoaderTest {
     }
 
     @Test
-    void malformedItemIdNamesFileLineTextAndExpectation() throws IOException {
+    void malformed_item_id_names_file_line_text_and_expectation() throws IOException {
         Path f = write("u.data", "17\t3\t4\t881250949\n17\tx3\t4\t881250949\n");
         assertThatThrownBy(() -> Loader.load(f, DataFormat.ML_100K))
                 .isInstanceOf(PlanException.class)
@@ -110,7 +110,7 @@ class LoaderTest {
     }
 
     @Test
-    void tooFewFieldsNamesTheCountAndDelimiter() throws IOException {
+    void too_few_fields_names_the_count_and_delimiter() throws IOException {
         Path f = write("ratings.dat", "1::2::3::4\n\n1::2::3\n");
         assertThatThrownBy(() -> Loader.load(f, DataFormat.ML_DAT))
                 .isInstanceOf(PlanException.class)
@@ -131,7 +131,7 @@ class LoaderTest {
     }
 
     @Test
-    void badRatingAndBadTimestampAreReported() throws IOException {
+    void bad_rating_and_bad_timestamp_are_reported() throws IOException {
         Path r = write("r.data", "1\t2\tgood\t5\n");
         assertThatThrownBy(() -> Loader.load(r, DataFormat.ML_100K)).hasMessageContaining("r.data:1:")
                 .hasMessageContaining("rating column #2 is 'good', expected a number");
@@ -141,14 +141,14 @@ class LoaderTest {
     }
 
     @Test
-    void missingHeaderColumnListsTheHeader() throws IOException {
+    void missing_header_column_lists_the_header() throws IOException {
         Path f = write("r.csv", "user,movieId,rating,timestamp\n1,2,3,4\n");
         assertThatThrownBy(() -> Loader.load(f, DataFormat.ML_CSV)).isInstanceOf(PlanException.class)
                 .hasMessageContaining("r.csv:1: 'userId' is not a column of the header; allowed: user, movieId, rating, timestamp");
     }
 
     @Test
-    void missingFileIsAPlanError() {
+    void missing_file_is_a_plan_error() {
         assertThatThrownBy(() -> Loader.load(dir.resolve("nope.data"), DataFormat.ML_100K))
                 .isInstanceOf(PlanException.class).hasMessageContaining("nope.data: data file does not exist");
     }

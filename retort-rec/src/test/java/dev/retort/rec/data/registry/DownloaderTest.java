@@ -75,7 +75,7 @@ class DownloaderTest {
     }
 
     @Test
-    void httpDownloadIsVerifiedExtractedAndThenServedFromCache() throws Exception {
+    void http_download_is_verified_extracted_and_then_served_from_cache() throws Exception {
         byte[] archive = zip("ml-test/ratings.dat", RATINGS);
         AtomicInteger hits = new AtomicInteger();
         DatasetEntry e = new DatasetEntry("ml-test", List.of(serve(archive, hits)), sha(archive), DataFormat.ML_DAT, "ml-test/ratings.dat", "test");
@@ -92,7 +92,7 @@ class DownloaderTest {
     }
 
     @Test
-    void fileUrlDownloadWorksAndChecksumMismatchLeavesNothing() throws Exception {
+    void file_url_download_works_and_checksum_mismatch_leaves_nothing() throws Exception {
         byte[] archive = zip("x/u.data", "1\t2\t3\t4\n");
         Path zipFile = Files.write(dir.resolve("x.zip"), archive);
         Path cache = dir.resolve("cache");
@@ -109,7 +109,7 @@ class DownloaderTest {
     }
 
     @Test
-    void httpChecksumMismatchLeavesNoFileInTheCache() throws Exception {
+    void http_checksum_mismatch_leaves_no_file_in_the_cache() throws Exception {
         byte[] archive = zip("ml-test/ratings.dat", RATINGS);
         AtomicInteger hits = new AtomicInteger();
         DatasetEntry e = new DatasetEntry("ml-test", List.of(serve(archive, hits)), "f".repeat(64), DataFormat.ML_DAT, "ml-test/ratings.dat", "test");
@@ -120,7 +120,7 @@ class DownloaderTest {
     }
 
     @Test
-    void aDirectoryWithoutMarkerIsNotACacheHit() throws Exception {
+    void a_directory_without_marker_is_not_a_cache_hit() throws Exception {
         byte[] archive = zip("ml-test/ratings.dat", RATINGS);
         AtomicInteger hits = new AtomicInteger();
         DatasetEntry e = new DatasetEntry("ml-test", List.of(serve(archive, hits)), sha(archive), DataFormat.ML_DAT, "ml-test/ratings.dat", "test");
@@ -133,7 +133,7 @@ class DownloaderTest {
     }
 
     @Test
-    void zipEntriesEscapingTheRootAreRefused() throws Exception {
+    void zip_entries_escaping_the_root_are_refused() throws Exception {
         byte[] archive = zip("../evil.txt", "x");
         Path zipFile = Files.write(dir.resolve("evil.zip"), archive);
         Path cache = dir.resolve("cache");

@@ -12,13 +12,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RegistryTest {
     @Test
-    void cacheDirComesFromRetortDataOrDefaultsUnderHome() {
+    void cache_dir_comes_from_retort_data_or_defaults_under_home() {
         assertThat(Downloader.cacheDir(Map.of("RETORT_DATA", "/data/r"), "/home/me")).isEqualTo(Path.of("/data/r"));
         assertThat(Downloader.cacheDir(Map.of(), "/home/me")).isEqualTo(Path.of("/home/me/.retort/data"));
     }
 
     @Test
-    void registryKnowsTheMovieLensFamilyUnderBothNames() {
+    void registry_knows_the_movie_lens_family_under_both_names() {
         assertThat(Registry.all()).extracting(DatasetEntry::name)
                 .containsExactly("ml-100k", "ml-1m", "ml-10m", "ml-20m", "ml-25m", "ml-latest-small", "ml-latest");
         assertThat(Registry.find("movielens-100k")).contains(Registry.find("ml-100k").orElseThrow());

@@ -32,7 +32,7 @@ class DatasetMaterializerTest {
     }
 
     @Test
-    void fileSourceIsLoadedCanonicalisedPreprocessedAndSplit() throws IOException {
+    void file_source_is_loaded_canonicalised_preprocessed_and_split() throws IOException {
         // the (a, x) pair appears twice; the later timestamp (rating 5) wins
         Files.writeString(dir.resolve("x.tsv"), "a\tx\t2\t1\na\ty\t5\t2\nb\tx\t4\t3\nb\ty\t4\t4\na\tx\t5\t9\nc\tz\t5\t5\n");
         DatasetSpec s = spec("""
@@ -56,7 +56,7 @@ class DatasetMaterializerTest {
     }
 
     @Test
-    void registrySourceIsReadFromAVerifiedCacheWithoutNetwork() throws IOException {
+    void registry_source_is_read_from_a_verified_cache_without_network() throws IOException {
         Path cache = dir.resolve("cache");
         Path ds = Files.createDirectories(cache.resolve("ml-100k/ml-100k"));
         Files.writeString(ds.resolve("u.data"), "196\t242\t3\t881250949\n186\t302\t3\t891717742\n");
@@ -68,7 +68,7 @@ class DatasetMaterializerTest {
     }
 
     @Test
-    void predefinedSplitWithoutSourceUsesTheUnionOfItsFiles() throws IOException {
+    void predefined_split_without_source_uses_the_union_of_its_files() throws IOException {
         Files.writeString(dir.resolve("tr.tsv"), "1\t10\n1\t20\n2\t10\n2\t20\n");
         Files.writeString(dir.resolve("te.tsv"), "1\t30\n2\t10\n");
         DatasetSpec s = spec("datasets:\n  - {name: p, split: {predefined: {train: tr.tsv, test: te.tsv, columns: {user: 0, item: 1}}}}\n");
@@ -84,7 +84,7 @@ class DatasetMaterializerTest {
     }
 
     @Test
-    void aStepThatEmptiesTheDataNamesDatasetAndStep() throws IOException {
+    void a_step_that_empties_the_data_names_dataset_and_step() throws IOException {
         Files.writeString(dir.resolve("x.tsv"), "a\tx\t2\t1\n");
         DatasetSpec s = spec("datasets:\n  - {name: tiny, source: {file: x.tsv}, preprocess: [{core: 2}]}\n");
         assertThatThrownBy(() -> DatasetMaterializer.load(s, dir)).isInstanceOf(PlanException.class)

@@ -43,7 +43,7 @@ class DatasetSpecParserTest {
     }
 
     @Test
-    void parsesTheDocumentedExample() {
+    void parses_the_documented_example() {
         List<DatasetSpec> specs = parse("""
                 datasets:
                   - name: ml-100k
@@ -71,7 +71,7 @@ class DatasetSpecParserTest {
     }
 
     @Test
-    void parsesEveryStepAndSplitKind() {
+    void parses_every_step_and_split_kind() {
         List<DatasetSpec> s = parse("""
                 datasets:
                   - {name: a, source: ml-1m, preprocess: [{rating: {min: 2, max: 4.5}}, {time: {from: 10, to: 20}}, {subsample: {fraction: 0.5, seed: 3}}, {core: {k: 2}}],
@@ -99,7 +99,7 @@ class DatasetSpecParserTest {
     }
 
     @Test
-    void wrongTypeNamesFileLineKeyPathValueAndAllowed() {
+    void wrong_type_names_file_line_key_path_value_and_allowed() {
         fails("""
                 datasets:
                   - name: ml
@@ -110,7 +110,7 @@ class DatasetSpecParserTest {
     }
 
     @Test
-    void tooFewFoldsAndBadFractionsAreRejectedWithTheirPlace() {
+    void too_few_folds_and_bad_fractions_are_rejected_with_their_place() {
         fails("datasets:\n  - {name: a, source: ml-1m, split: {kfold: {folds: 1, seed: 1}}}\n",
                 "p.yaml:2: datasets[0].split.kfold.folds: 1 is too small; allowed: integer >= 2");
         fails("datasets:\n  - {name: a, source: ml-1m, split: {holdout: {fraction: 1.5, seed: 1}}}\n",
@@ -120,7 +120,7 @@ class DatasetSpecParserTest {
     }
 
     @Test
-    void unknownKeysAndKindsListTheAllowedSet() {
+    void unknown_keys_and_kinds_list_the_allowed_set() {
         fails("datasets:\n  - {name: a, source: ml-1m, splt: {}}\n",
                 "p.yaml:2: datasets[0]: 'splt' is not a known key; allowed: name, source, preprocess, split");
         fails("datasets:\n  - {name: a, source: ml-1m, split: {bootstrap: {}}}\n",
@@ -136,7 +136,7 @@ class DatasetSpecParserTest {
     }
 
     @Test
-    void missingPiecesAreNamed() {
+    void missing_pieces_are_named() {
         fails("datasets:\n  - {name: a}\n", "datasets[0]: 'a' has no source");
         fails("datasets:\n  - {source: ml-1m}\n", "datasets[0]: has no name");
         fails("datasets:\n  - {name: a, source: ml-1m, split: {holdout: {fraction: 0.2}}}\n", "datasets[0].split.holdout: needs a seed");
