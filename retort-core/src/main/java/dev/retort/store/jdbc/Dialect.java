@@ -42,7 +42,10 @@ public interface Dialect {
     // --- trials --------------------------------------------------------------------------------------
     String maxSeq();                           // (experiment_id) -> max seq or null
     String maxTrialId();                       // () -> max trial id of the store, or 0
-    /** {@code rows} PENDING trials with given ids: (id, experiment_id, seq, hash64, config_json, created_at) per row. */
+    /**
+     * {@code rows} PENDING trials with given ids: parameters (experiment_id, created_at), once, then
+     * (id, seq, hash64, config_json) per row.
+     */
     String insertTrials(int rows);
     /** {@code rows} config keys: (experiment_id, hash64, trial_id) per row; a key already there is skipped. */
     String insertKeys(int rows);

@@ -223,14 +223,14 @@ final class Registrar {
         boolean full = batch.size() == INSERT_ROWS;
         PreparedStatement p = full ? ps.get(sql.insertTrials(INSERT_ROWS)) : conn.prepareStatement(sql.insertTrials(batch.size()));
         try {
-            int i = 1;
+            p.setLong(1, experiment.id());
+            p.setLong(2, now);
+            int i = 3;
             for (Config c : batch) {
                 p.setLong(i++, ++id);
-                p.setLong(i++, experiment.id());
                 p.setLong(i++, ++seq);
                 p.setLong(i++, c.hash64());
                 p.setString(i++, c.toJson());
-                p.setLong(i++, now);
             }
             p.executeUpdate();
         } finally {

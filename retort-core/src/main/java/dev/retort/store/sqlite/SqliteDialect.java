@@ -192,8 +192,12 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public String insertTrials(int rows) {
+        // numbered parameters: the experiment and the time are bound once, not once per row
         StringBuilder sb = new StringBuilder("INSERT INTO trial (id, experiment_id, seq, hash64, config_json, state, created_at) VALUES ");
-        for (int i = 0; i < rows; i++) sb.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, 'PENDING', ?)");
+        for (int i = 0, n = 3; i < rows; i++, n += 4) {
+            sb.append(i == 0 ? "(?" : ", (?").append(n).append(", ?1, ?").append(n + 1).append(", ?").append(n + 2)
+                    .append(", ?").append(n + 3).append(", 'PENDING', ?2)");
+        }
         return sb.toString();
     }
 
