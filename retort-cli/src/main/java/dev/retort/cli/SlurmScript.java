@@ -30,9 +30,9 @@ record SlurmScript(String experiment, String store, boolean shared, String retor
         l.add("#SBATCH --output=" + logs + "/slurm-%A_%a.out");
         l.add("#");
         l.add("# Written by 'retort launch slurm' for experiment " + experiment + ". Submit it with: sbatch FILE");
-        l.add("# Each of the " + array + " array tasks runs " + workersPerTask + " 'retort worker' process" + (workersPerTask == 1 ? "" : "es")
+        l.add("# " + (array == 1 ? "The one array task" : "Each of the " + array + " array tasks") + " runs " + workersPerTask + " 'retort worker' process" + (workersPerTask == 1 ? "" : "es")
                 + " against the store; a worker");
-        l.add("# exits when no trial is left. Register the trials first (or meanwhile): retort run PLAN --store URL");
+        l.add("# exits when no trial is left. Register the trials first (or meanwhile): retort run PLAN " + (shared ? "--store URL" : "--dir DIR"));
         if (shared) {
             l.add("# No password is in this file: the workers read it from PGPASSWORD, ~/.pgpass or RETORT_STORE_PASSWORD.");
         }
