@@ -149,6 +149,18 @@ class LaunchFilesTest {
         assertThat(StoreUrl.parse("--store", "runs/x").shared()).isFalse();
     }
 
+    /** The example in docs/hosts.md is the golden file, with comments cut: every other line of it is in the golden file. */
+    @Test
+    void the_slurm_example_in_the_docs_is_taken_from_the_golden_file() throws Exception {
+        String doc = Files.readString(CliHelpTest.ROOT.resolve("docs/hosts.md"));
+        int start = doc.indexOf("```bash\n#!/bin/bash");
+        assertThat(start).as("the example in docs/hosts.md").isNotNegative();
+        List<String> example = doc.substring(start + 8, doc.indexOf("```", start + 8)).lines()
+                .filter(l -> !l.startsWith("# ")).toList();
+        assertThat(example).hasSizeGreaterThan(15);
+        assertThat(GoldenFiles.read("launch-slurm.sbatch").lines().toList()).containsAll(example);
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> at(Map<String, Object> m, String key) {
         return (Map<String, Object>) m.get(key);
