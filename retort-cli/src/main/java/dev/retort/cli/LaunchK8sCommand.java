@@ -45,11 +45,11 @@ final class LaunchK8sCommand extends CliCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Flags.range("--parallelism", parallelism, 1, MAX_PODS);
         Flags.range("--completions", completions, 1, MAX_PODS);
-        LaunchOptions.checked("--image", image, "[^\\s'\"]+", "an image reference, e.g. registry.lab/retort:0.1.0");
-        LaunchOptions.checked("--cpu", cpu, "\\d+(\\.\\d+)?m?", "a CPU quantity, e.g. 2, 0.5 or 500m");
-        LaunchOptions.checked("--memory", memory, "\\d+(\\.\\d+)?([kMGTPE]|[KMGTPE]i)?", "a memory quantity, e.g. 4Gi, 512Mi or 8G");
-        LaunchOptions.checked("--secret", secret, DNS_SUBDOMAIN, "a Secret name: lowercase letters, digits, '-' and '.'");
-        LaunchOptions.checked("--secret-key", secretKey, "[-._a-zA-Z0-9]{1,253}", "a Secret key: letters, digits, '-', '_' and '.'");
+        LaunchOptions.checked("--image", image, "is not an image reference", "[^\\s'\"]+", "an image reference, e.g. registry.lab/retort:0.1.0");
+        LaunchOptions.checked("--cpu", cpu, "is not a CPU quantity", "\\d+(\\.\\d+)?m?", "a CPU quantity, e.g. 2, 0.5 or 500m");
+        LaunchOptions.checked("--memory", memory, "is not a memory quantity", "\\d+(\\.\\d+)?([kMGTPE]|[KMGTPE]i)?", "a memory quantity, e.g. 4Gi, 512Mi or 8G");
+        LaunchOptions.checked("--secret", secret, "is not a Secret name", DNS_SUBDOMAIN, "a Secret name: lowercase letters, digits, '-' and '.'");
+        LaunchOptions.checked("--secret-key", secretKey, "is not a Secret key", "[-._a-zA-Z0-9]{1,253}", "a Secret key: letters, digits, '-', '_' and '.'");
         if (secretKey != null && secret == null)
             throw PlanException.at(null, "--secret-key", secretKey, "is given without --secret", "--secret NAME --secret-key KEY");
         String experiment = common.experiment();

@@ -51,8 +51,8 @@ final class LaunchOptions {
     }
 
     /** Refuses a value that would break the line it is written on, or is not of the form {@code pattern}. */
-    static String checked(String flag, String value, String pattern, String allowed) {
-        if (value != null && !value.matches(pattern)) throw PlanException.at(null, flag, value, "is not allowed", allowed);
+    static String checked(String flag, String value, String problem, String pattern, String allowed) {
+        if (value != null && !value.matches(pattern)) throw PlanException.at(null, flag, value, problem, allowed);
         return value;
     }
 }

@@ -61,13 +61,13 @@ final class LaunchSlurmCommand extends CliCommand implements Callable<Integer> {
         Flags.range("--array", array, 1, MAX_ARRAY);
         Flags.range("--workers-per-task", workersPerTask, 1, Plan.MAX_WORKERS);
         Flags.range("--cpus-per-task", cpusPerTask, 1, 100_000);
-        LaunchOptions.checked("--time", time, TIME, TIME_ALLOWED);
+        LaunchOptions.checked("--time", time, "is not a Slurm time limit", TIME, TIME_ALLOWED);
         if (time != null && time.contains("-") && Integer.parseInt(time.substring(time.indexOf('-') + 1, time.indexOf(':'))) > 23)
             throw PlanException.at(null, "--time", time, "has more than 23 hours after the days", TIME_ALLOWED);
-        LaunchOptions.checked("--partition", partition, NAME, "a partition name (letters, digits, '.', '_', '-'; ',' between several)");
-        LaunchOptions.checked("--account", account, NAME, "an account name (letters, digits, '.', '_', '-')");
-        LaunchOptions.checked("--mem", mem, "\\d+[KMGT]?", "megabytes, or a number with a unit K, M, G or T, e.g. 16G");
-        LaunchOptions.checked("--logs", logs, "[^\\s'\"%\\\\]+", "a directory path without spaces, quotes, '%' or '\\'");
+        LaunchOptions.checked("--partition", partition, "is not a partition name", NAME, "a partition name (letters, digits, '.', '_', '-'; ',' between several)");
+        LaunchOptions.checked("--account", account, "is not an account name", NAME, "an account name (letters, digits, '.', '_', '-')");
+        LaunchOptions.checked("--mem", mem, "is not a Slurm memory size", "\\d+[KMGT]?", "megabytes, or a number with a unit K, M, G or T, e.g. 16G");
+        LaunchOptions.checked("--logs", logs, "cannot be written in an #SBATCH line", "[^\\s'\"%\\\\]+", "a directory path without spaces, quotes, '%' or '\\'");
         boolean toFile = !Formats.toStdout(common.output);
         if (submit && !toFile)
             throw PlanException.at(null, "--submit", null, "needs the script in a file", "-o FILE with --submit (sbatch is given FILE)");

@@ -72,8 +72,8 @@ class LaunchInputErrorsTest {
 
     @Test
     void a_time_limit_not_in_slurm_form_is_refused() {
-        assertRefused(slurm("--time", "4h"), "--time: '4h' is not allowed; allowed: HH:MM:SS or D-HH:MM:SS, e.g. 04:00:00 or 2-00:00:00");
-        assertRefused(slurm("--time", "04:75:00"), "--time: '04:75:00' is not allowed; allowed: HH:MM:SS or D-HH:MM:SS, e.g. 04:00:00 or 2-00:00:00");
+        assertRefused(slurm("--time", "4h"), "--time: '4h' is not a Slurm time limit; allowed: HH:MM:SS or D-HH:MM:SS, e.g. 04:00:00 or 2-00:00:00");
+        assertRefused(slurm("--time", "04:75:00"), "--time: '04:75:00' is not a Slurm time limit; allowed: HH:MM:SS or D-HH:MM:SS, e.g. 04:00:00 or 2-00:00:00");
         assertRefused(slurm("--time", "1-30:00:00"), "--time: '1-30:00:00' has more than 23 hours after the days; allowed: HH:MM:SS or D-HH:MM:SS,"
                 + " e.g. 04:00:00 or 2-00:00:00");
     }
@@ -94,9 +94,9 @@ class LaunchInputErrorsTest {
 
     @Test
     void a_line_breaking_partition_or_memory_is_refused() {
-        assertRefused(slurm("--partition", "cpu\n#SBATCH --x"), "--partition: 'cpu\n#SBATCH --x' is not allowed; allowed: a partition name"
+        assertRefused(slurm("--partition", "cpu\n#SBATCH --x"), "--partition: 'cpu\n#SBATCH --x' is not a partition name; allowed: a partition name"
                 + " (letters, digits, '.', '_', '-'; ',' between several)");
-        assertRefused(slurm("--mem", "16 GB"), "--mem: '16 GB' is not allowed; allowed: megabytes, or a number with a unit K, M, G or T, e.g. 16G");
+        assertRefused(slurm("--mem", "16 GB"), "--mem: '16 GB' is not a Slurm memory size; allowed: megabytes, or a number with a unit K, M, G or T, e.g. 16G");
     }
 
     @Test
@@ -115,8 +115,8 @@ class LaunchInputErrorsTest {
     @Test
     void k8s_zero_parallelism_and_bad_quantities_are_refused() {
         assertRefused(k8s("--parallelism", "0"), "--parallelism: 0 is too small; allowed: an integer from 1 to 100000");
-        assertRefused(k8s("--memory", "4GB"), "--memory: '4GB' is not allowed; allowed: a memory quantity, e.g. 4Gi, 512Mi or 8G");
-        assertRefused(k8s("--cpu", "two"), "--cpu: 'two' is not allowed; allowed: a CPU quantity, e.g. 2, 0.5 or 500m");
+        assertRefused(k8s("--memory", "4GB"), "--memory: '4GB' is not a memory quantity; allowed: a memory quantity, e.g. 4Gi, 512Mi or 8G");
+        assertRefused(k8s("--cpu", "two"), "--cpu: 'two' is not a CPU quantity; allowed: a CPU quantity, e.g. 2, 0.5 or 500m");
     }
 
     @Test
