@@ -86,9 +86,9 @@ final class LaunchSlurmCommand extends CliCommand implements Callable<Integer> {
         if (store.hadPassword())
             err().println("retort: the password in --store is not written to the script; the workers read it from"
                     + " PGPASSWORD, ~/.pgpass or RETORT_STORE_PASSWORD in the job's environment");
+        if (toFile) makeLogDirectory(logDir); // sbatch opens --output before the script runs, and does not make its directory
         Path file = Output.write(common.output, out(), w -> w.write(script.render()));
         if (file == null) return 0;
-        Files.createDirectories(Path.of(logDir)); // sbatch opens --output before the script runs, and does not make its directory
         err().println("wrote " + file + ": " + array + " array task" + (array == 1 ? "" : "s") + " x " + workersPerTask
                 + " worker" + (workersPerTask == 1 ? "" : "s") + " for experiment " + experiment + ", logs in " + logDir + "/");
         if (!submit) {
@@ -96,5 +96,15 @@ final class LaunchSlurmCommand extends CliCommand implements Callable<Integer> {
             return 0;
         }
         return Sbatch.submit(sbatch, file, out(), err());
+    }
+
+    private static void makeLogDirectory(String logDir) {
+        Path dir = Path.of(logDir);
+        Flags.directoryOrAbsent("--logs", dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw PlanException.at(null, "--logs", logDir, "cannot be made (" + e.getMessage() + ")", "a directory you may write, e.g. runs/<experiment>/logs");
+        }
     }
 }

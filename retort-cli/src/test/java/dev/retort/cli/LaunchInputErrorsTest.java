@@ -100,6 +100,16 @@ class LaunchInputErrorsTest {
     }
 
     @Test
+    void a_log_directory_that_is_a_file_is_refused() throws Exception {
+        Files.writeString(logs, "not a directory");
+        Cli.Result r = slurm();
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("retort: --logs: '" + logs + "' is a file, not a directory; allowed: a directory (made if missing),"
+                + " e.g. runs/<experiment>\n");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
     void submit_without_an_output_file_is_refused() {
         Cli.Result r = Cli.run("launch", "slurm", plan.toString(), "--store", "postgresql://db.lab/exps", "--array", "4",
                 "--workers-per-task", "2", "--logs", logs.toString(), "--submit");
