@@ -40,7 +40,15 @@ final class ExitCodes {
                 m.put("0", "the file (or stdout) was written");
                 m.put("1", RUNTIME);
             }
-            case "completion", "help" -> m.put("0", "the text was printed");
+            case "launch slurm" -> {
+                m.put("0", "the script was written (and, with --submit, submitted: the job id line is printed)");
+                m.put("1", "sbatch refused the script (its message is printed; the script is kept), or " + RUNTIME);
+            }
+            case "launch k8s" -> {
+                m.put("0", "the manifest was written");
+                m.put("1", RUNTIME);
+            }
+            case "completion", "help", "launch" -> m.put("0", "the text was printed");
             case "retort" -> {
                 m.put("0", "success (each command's --help says what that means for it)");
                 m.put("1", "FAILED trials (run), or " + RUNTIME);
@@ -59,10 +67,16 @@ final class ExitCodes {
         return m;
     }
 
-    /** Puts each command's list into its usage help. */
+    /** Puts each command's list into its usage help; a nested command is named by its path, e.g. {@code launch slurm}. */
     static void install(CommandLine root) {
         root.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(of("retort"));
-        root.getSubcommands().forEach((name, cl) ->
-                cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(of(name)));
+        installUnder(root, "");
+    }
+
+    private static void installUnder(CommandLine parent, String prefix) {
+        parent.getSubcommands().forEach((name, cl) -> {
+            cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(of(prefix + name));
+            if (!name.equals("help")) installUnder(cl, prefix + name + " ");
+        });
     }
 }

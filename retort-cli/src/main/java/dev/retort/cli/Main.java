@@ -21,7 +21,7 @@ import java.io.PrintWriter;
         description = "Durable, resumable computational experiments.",
         subcommands = {RunCommand.class, WorkerCommand.class, StatusCommand.class, TrialsCommand.class,
                 LogsCommand.class, ResultsCommand.class, ResetCommand.class, ExportCommand.class,
-                PredictionsCommand.class, CompletionCommand.class, HelpCommand.class})
+                PredictionsCommand.class, LaunchCommand.class, CompletionCommand.class, HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -56,7 +56,7 @@ public final class Main {
         });
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("retort: " + ex.getMessage());
-            err.println("Try 'retort " + (ex.getCommandLine().getCommandName().equals("retort") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return 2;
         });
         try {

@@ -58,6 +58,10 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
+    @Option(names = NetworkFs.OVERRIDE, description = "Use an experiment directory on a network filesystem (NFS, CIFS, Lustre...)"
+            + " although SQLite's locking is unreliable there (docs/hosts.md).")
+    boolean allowNetworkFs;
+
     @Override
     public Integer call() throws Exception {
         Flags.range("--workers", workers == null ? null : (long) workers, 1, Plan.MAX_WORKERS);
@@ -71,6 +75,7 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
         if (workers != null) plan = plan.withWorkers(workers);
         if (maxTrials != null) plan = plan.withLimits(plan.limits().withMaxTrials(maxTrials));
         Path d = dir != null ? dir : Path.of("runs", plan.name());
+        NetworkFs.refuse("--dir", d, allowNetworkFs);
         Clock clock = Clock.systemUTC();
         Experiment.Options how = new Experiment.Options(extend ? Experiment.Mode.EXTEND : Experiment.Mode.STRICT, overwriteTrials);
         try (Experiment exp = Experiment.open(plan, d, how, clock);

@@ -26,12 +26,17 @@ final class WorkerCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--classpath", paramLabel = "PATHS", description = "Jars or directories with objective classes, ':'-separated.")
     String classpath;
 
+    @Option(names = NetworkFs.OVERRIDE, description = "Use an experiment directory on a network filesystem (NFS, CIFS, Lustre...)"
+            + " although SQLite's locking is unreliable there (docs/hosts.md).")
+    boolean allowNetworkFs;
+
     /** Set by {@code retort run}: stdin is a pipe from the run, and its end (the run died) stops this worker. */
     @Option(names = "--watch-parent", hidden = true)
     boolean watchParent;
 
     @Override
     public Integer call() throws Exception {
+        NetworkFs.refuse("DIR", dir, allowNetworkFs);
         ClassLoader loader = ClassPaths.loader(classpath);
         String workerId = id != null ? id : Hosts.workerId(null);
         Clock clock = Clock.systemUTC();

@@ -41,7 +41,8 @@ final class WorkerProcesses {
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(forwardedJvmOptions());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "worker", experimentDir.toString(), "--id", id, "--watch-parent"));
+                Main.class.getName(), "worker", experimentDir.toString(), "--id", id, "--watch-parent",
+                NetworkFs.OVERRIDE)); // the run checked this directory's filesystem (or was told to allow it) before starting workers
         if (classpath != null) cmd.addAll(List.of("--classpath", classpath));
         Path err = logsDir.resolve("worker-" + id + ".err");
         try {

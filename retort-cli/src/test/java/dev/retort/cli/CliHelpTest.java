@@ -20,15 +20,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CliHelpTest {
     static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
 
+    /** Every command by its path under retort ({@code run}, {@code launch slurm}), nested ones included. */
     static Map<String, CommandLine> commands() {
-        return new CommandLine(new Main()).getSubcommands();
+        Map<String, CommandLine> all = new java.util.LinkedHashMap<>();
+        addUnder(new CommandLine(new Main()), "", all);
+        return all;
+    }
+
+    private static void addUnder(CommandLine parent, String prefix, Map<String, CommandLine> all) {
+        parent.getSubcommands().forEach((name, cl) -> {
+            all.put(prefix + name, cl);
+            if (!name.equals("help")) addUnder(cl, prefix + name + " ", all);
+        });
     }
 
     @Test
     void every_command_prints_its_usage_for_help_and_exits_0() {
         assertThat(commands()).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(commands()).containsKeys("launch slurm", "launch k8s");
         for (String name : commands().keySet()) {
-            Cli.Result r = Cli.run(name, "--help");
+            List<String> args = new ArrayList<>(List.of(name.split(" ")));
+            args.add("--help");
+            Cli.Result r = Cli.run(args.toArray(String[]::new));
             assertThat(r.code()).as(name + ": " + r).isZero();
             assertThat(r.out()).as(name).contains("Usage: retort " + name).doesNotContain("Missing required");
             assertThat(r.err()).as(name).isEmpty();
@@ -54,8 +67,9 @@ class CliHelpTest {
         Cli.Result r = Cli.run("completion");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).startsWith("#!/usr/bin/env bash").contains("complete -F", "_picocli_retort");
-        for (String name : commands().keySet()) assertThat(r.out()).as(name).contains(name);
-        assertThat(r.out()).contains("--workers", "--follow", "--state");
+        for (String name : commands().keySet()) assertThat(r.out()).as(name).contains(name.substring(name.lastIndexOf(' ') + 1));
+        assertThat(r.out()).contains("--workers", "--follow", "--state", "--workers-per-task", "--submit", "--parallelism", "--secret-key",
+                "--allow-network-fs");
     }
 
     /** The README row of each command names its positional parameters and every option (by any of its names) but -h/-V. */

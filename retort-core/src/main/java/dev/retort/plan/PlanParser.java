@@ -39,7 +39,9 @@ import java.util.Set;
  */
 public final class PlanParser {
     static final Set<String> CORE_KEYS = Set.of("experiment", "objective", "metric", "space", "search", "limits", "store", "workers");
-    private static final String NAME_RULE = "letters, digits, '.', '_' and '-', starting with a letter or digit";
+    /** What an experiment name may be: it names a directory, a Slurm job and a Kubernetes label. */
+    public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
+    public static final String NAME_RULE = "letters, digits, '.', '_' and '-', starting with a letter or digit";
 
     private final ClassLoader loader;
     private final List<PlanExtension> extensions;
@@ -73,16 +75,35 @@ public final class PlanParser {
 
     /** Reads the plan file; see {@link #parse(String, String, Path)}. */
     public Read read(Path file) {
-        String text;
+        Path dir = file.toAbsolutePath().getParent();
+        return read(text(file), file.toString(), dir);
+    }
+
+    /**
+     * The plan's {@code experiment:} name alone, refused as {@link #read} refuses it, without loading objective
+     * classes or datasets: for commands that only name the experiment (a launch file for workers elsewhere).
+     */
+    public static String experimentName(Path file) {
+        Yaml y = new Yaml(file.toString());
+        Node root = y.compose(text(file));
+        return name(y, root, y.mapping(root, "", null));
+    }
+
+    private static String text(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new PlanException(file + ": no such plan file");
         } catch (IOException e) {
             throw new PlanException(file + ": cannot read the plan: " + e.getMessage());
         }
-        Path dir = file.toAbsolutePath().getParent();
-        return read(text, file.toString(), dir);
+    }
+
+    private static String name(Yaml y, Node root, Map<String, Node> top) {
+        String name = y.string(y.require(top, root, "", "experiment", "a name: " + NAME_RULE), "experiment");
+        if (!name.matches(NAME_PATTERN))
+            throw y.error(top.get("experiment"), "experiment", name, "is not a usable directory name", NAME_RULE + ", at most 128");
+        return name;
     }
 
     /** {@link #read(String, String, Path)} without the notices. */
@@ -98,9 +119,7 @@ public final class PlanParser {
         for (PlanExtension e : extensions) allowed.addAll(e.keys());
         Map<String, Node> top = y.mapping(root, "", allowed);
 
-        String name = y.string(y.require(top, root, "", "experiment", "a name: " + NAME_RULE), "experiment");
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}"))
-            throw y.error(top.get("experiment"), "experiment", name, "is not a usable directory name", NAME_RULE + ", at most 128");
+        String name = name(y, root, top);
 
         PlanExtension ext = null;
         List<String> extKeys = new ArrayList<>();
