@@ -19,8 +19,52 @@ public interface Dialect {
     /** Opens and configures a connection (pragmas, busy handling, isolation). */
     Connection connect() throws SQLException;
 
-    /** Starts a write transaction that takes the write lock at once (avoids lock upgrades that deadlock). */
-    String beginWrite();
+    // --- transactions and locking --------------------------------------------------------------------
+    // Every write of the store is one transaction begun here. Three rules rely on writes of one experiment
+    // serialising: the count-then-claim that keeps max_trials exact, the per-state counters (every state
+    // change updates the same few rows), and the registrar's lease on the experiment row. The dialect makes
+    // them serialise; nothing above it knows how.
+
+    /**
+     * Starts a write transaction on the trials of experiment {@code experimentId} that takes its lock at once
+     * (SQLite: the file's write lock, avoiding lock upgrades that deadlock; PostgreSQL: the experiment's lock,
+     * so experiments sharing a database do not wait on each other).
+     */
+    void beginWrite(Connection c, Statements ps, long experimentId) throws SQLException;
+
+    /** Starts a write transaction on the database as a whole (finding, then creating an experiment). */
+    void beginWrite(Connection c, Statements ps) throws SQLException;
+
+    void commit(Connection c, Statements ps) throws SQLException;
+
+    void rollback(Connection c, Statements ps) throws SQLException;
+
+    /**
+     * Holds the lock under which migrations run, from before the schema version is read until {@link
+     * #unlockMigrations}: a second process that starts at once waits, then sees them applied. SQLite: nothing
+     * (each migration's write transaction re-reads the version); PostgreSQL: a session advisory lock, taken
+     * before the schema itself is created.
+     */
+    void lockMigrations(Connection c) throws SQLException;
+
+    void unlockMigrations(Connection c) throws SQLException;
+
+    /**
+     * A statement that makes the calling transaction the only one assigning trial ids in the database until it
+     * ends (ids are assigned from {@link #maxTrialId()} and unique across experiments), or null when the write
+     * transaction is exclusive already (SQLite).
+     */
+    String lockTrialIds();
+
+    /**
+     * The clock of every time the store writes (leases, heartbeats, created/started/finished): {@code local}
+     * for a store on this host; for a server, {@code local} corrected by the offset to the server's clock, so
+     * hosts whose clocks disagree agree on leases (docs/store.md, "Leases across hosts").
+     */
+    java.time.Clock storeClock(java.time.Clock local, Connection c) throws SQLException;
+
+    /** True when a {@code Database} keeps one connection open for its lifetime (cheap for a file; a server counts them). */
+    boolean keepsAdminConnection();
 
     // --- schema version -------------------------------------------------------------------------------
     String createSchemaVersionTable();
@@ -30,7 +74,7 @@ public interface Dialect {
     // --- experiments ---------------------------------------------------------------------------------
     String selectExperimentByName();           // (name) -> id, name, plan_json, plan_hash, registered_hash, metric_name, metric_goal, created_at
     String selectExperimentNames();
-    String insertExperiment();                 // (name, plan_json, plan_hash, metric_name, metric_goal, created_at) -> id via generated keys
+    String insertExperiment();                 // (name, plan_json, plan_hash, metric_name, metric_goal, created_at) -> id via generated keys; none if the name exists
     String insertCountRow();                   // (experiment_id, state)
     String updatePlan();                       // (plan_json, plan_hash, metric_name, metric_goal, id)
     String markRegistered();                   // (registered_hash, id)

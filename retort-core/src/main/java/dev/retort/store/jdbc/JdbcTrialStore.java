@@ -70,11 +70,6 @@ public final class JdbcTrialStore implements TrialStore {
         return settings;
     }
 
-    /** Prepared statements are cached per connection: the same SQL text is prepared once. */
-    interface Statements {
-        PreparedStatement get(String sql) throws SQLException;
-    }
-
     private PreparedStatement ps(String statement) throws SQLException {
         PreparedStatement p = prepared.get(statement);
         if (p == null) {
@@ -92,18 +87,18 @@ public final class JdbcTrialStore implements TrialStore {
     private <T> T write(String what, Work<T> work) {
         sql.checkSameStore(what + " for experiment '" + experiment.name() + "'");
         try {
-            ps(sql.beginWrite()).execute();
+            sql.beginWrite(conn, this::ps, experiment.id());
             boolean ok = false;
             try {
                 T result = work.run();
                 sql.checkSameStore(what + " for experiment '" + experiment.name() + "'"); // never commit into a deleted file
-                ps("COMMIT").execute();
+                sql.commit(conn, this::ps);
                 ok = true;
                 return result;
             } finally {
                 if (!ok) {
                     try {
-                        ps("ROLLBACK").execute();
+                        sql.rollback(conn, this::ps);
                     } catch (SQLException ignored) {
                         // the original failure is the one to report
                     }
