@@ -41,7 +41,7 @@ final class StoreOptions {
     }
 
     /**
-     * @param needExperiment false for {@code run}, whose experiment is the plan's
+     * @param needExperiment false for {@code run}, whose experiment is the plan's (passed as {@code experiment})
      */
     static StoreLocation location(Path dir, String store, String experiment, Path artifacts, Map<String, String> env, boolean needExperiment) {
         String url = store;
@@ -54,7 +54,7 @@ final class StoreOptions {
             throw PlanException.at(null, "--store", StoreLocation.redact(url), "is given with the directory " + dir,
                     "a directory (SQLite store) or --store URL --experiment NAME, not both");
         if (url == null) {
-            if (experiment != null) throw PlanException.at(null, "--experiment", experiment, "needs --store", "--store URL --experiment NAME");
+            if (experiment != null && needExperiment) throw PlanException.at(null, "--experiment", experiment, "needs --store", "--store URL --experiment NAME");
             if (artifacts != null) throw PlanException.at(null, "--artifacts", artifacts.toString(), "needs --store", "--store URL --artifacts PATH");
             if (dir == null && needExperiment)
                 throw PlanException.at(null, "DIR", null, "is missing", "an experiment directory, or --store URL --experiment NAME");
