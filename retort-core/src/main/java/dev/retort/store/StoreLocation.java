@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,13 +92,20 @@ public sealed interface StoreLocation {
      * @param password the password from the URL or the environment, or null (then {@code ~/.pgpass} is asked)
      */
     record Server(String user, String password, String host, int port, String database, String schema,
-                  String experiment, Path artifacts) implements StoreLocation {
+                  String experiment, Path artifacts, Duration outage) implements StoreLocation {
         public static final String DEFAULT_SCHEMA = "retort";
+        /** How long workers wait for a lost server by default ({@code ?outage=} in the URL). */
+        public static final Duration DEFAULT_OUTAGE = Duration.ofMinutes(5);
+
+        /** The URL's query: the schema, and the outage limit when it is not the default. */
+        private String query() {
+            return "?schema=" + schema + (outage.equals(DEFAULT_OUTAGE) ? "" : "&outage=" + outage.toMillis() + "ms");
+        }
 
         @Override
         public String redacted() {
             return "postgresql://" + user + (password != null ? ":***" : "") + "@" + host + ":" + port + "/" + database
-                    + "?schema=" + schema;
+                    + query();
         }
 
         /** The JDBC URL: no user and no password (they go in the connection properties). */
@@ -117,12 +125,12 @@ public sealed interface StoreLocation {
 
         @Override
         public StoreLocation withExperiment(String name) {
-            return new Server(user, password, host, port, database, schema, name, artifacts);
+            return new Server(user, password, host, port, database, schema, name, artifacts, outage);
         }
 
         @Override
         public List<String> workerArgs() {
-            String url = "postgresql://" + user + "@" + host + ":" + port + "/" + database + "?schema=" + schema;
+            String url = "postgresql://" + user + "@" + host + ":" + port + "/" + database + query();
             return List.of("--store", url, "--experiment", experiment, "--artifacts", artifacts.toString());
         }
 
@@ -150,7 +158,7 @@ public sealed interface StoreLocation {
      * @throws PlanException naming {@code source}, the redacted value and what is allowed
      */
     static Server parse(String source, String url, String experiment, Path artifacts, Map<String, String> env) {
-        String allowed = "postgresql://user[:password]@host[:port]/database[?schema=name]";
+        String allowed = "postgresql://user[:password]@host[:port]/database[?schema=name][&outage=duration]";
         URI u;
         try {
             u = new URI(url.strip());
@@ -183,17 +191,28 @@ public sealed interface StoreLocation {
                 query.put(decode(eq < 0 ? kv : kv.substring(0, eq)), eq < 0 ? "" : decode(kv.substring(eq + 1)));
             }
         }
+        Duration outage = Server.DEFAULT_OUTAGE;
         for (Map.Entry<String, String> q : query.entrySet()) {
-            if (!q.getKey().equals("schema"))
-                throw PlanException.at(null, source, redact(url), "has the parameter '" + q.getKey() + "'", allowed + " (schema is the only parameter)");
-            schema = q.getValue();
+            switch (q.getKey()) {
+                case "schema" -> schema = q.getValue();
+                case "outage" -> {
+                    try {
+                        outage = dev.retort.objective.Durations.parse(q.getValue());
+                    } catch (IllegalArgumentException | ArithmeticException e) {
+                        throw PlanException.at(null, source, redact(url), "has outage '" + q.getValue() + "'",
+                                "a duration such as 30s, 5m or 1h, at most " + dev.retort.objective.Durations.MAX_TEXT);
+                    }
+                }
+                default -> throw PlanException.at(null, source, redact(url), "has the parameter '" + q.getKey() + "'",
+                        allowed + " (schema and outage are the only parameters)");
+            }
         }
         if (!SCHEMA.matcher(schema).matches())
             throw PlanException.at(null, source, redact(url), "has schema '" + schema + "'", "a lower-case SQL name: letters, digits, _, not starting with a digit");
         if (password == null || password.isEmpty()) password = nonEmpty(env.get(PASSWORD_ENV));
         if (password == null) password = nonEmpty(env.get("PGPASSWORD"));
         int port = u.getPort() < 0 ? 5432 : u.getPort();
-        return new Server(user, password, u.getHost(), port, db, schema, experiment, artifacts);
+        return new Server(user, password, u.getHost(), port, db, schema, experiment, artifacts, outage);
     }
 
     /** The store of {@code url} if one is given (flag or environment), else the SQLite directory {@code dir}. */

@@ -125,6 +125,24 @@ public interface Dialect {
     String workerStopped();                    // (stopped_at, experiment_id, id)
     String selectWorkers();                    // (experiment_id) -> id, host, pid, started_at, heartbeat_at, stopped_at by id
 
+    /**
+     * True when {@code e} means the connection to the server was lost (dropped, the server restarted or shut
+     * down): the store reconnects and runs the work again, for at most {@link #outage}. SQLite: never.
+     */
+    default boolean isConnectionLost(SQLException e) {
+        return false;
+    }
+
+    /** How long a lost server may stay away before the store gives up; zero: never wait. */
+    default java.time.Duration outage() {
+        return java.time.Duration.ZERO;
+    }
+
+    /** The error once the server stayed away past {@link #outage} while doing {@code what}. */
+    default StoreException outageOver(String what, java.time.Duration limit, SQLException last) {
+        return translate(what, last);
+    }
+
     /** True when {@code e} means "the database was busy or locked" and the transaction may be retried. */
     boolean isBusy(SQLException e);
 

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -133,6 +134,25 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean keepsAdminConnection() {
         return false;
+    }
+
+    @Override
+    public boolean isConnectionLost(SQLException e) {
+        String s = e.getSQLState();
+        // 08: connection exceptions (refused, dropped, closed); 57P01-03: the server shut down or restarts
+        return s != null && (s.startsWith("08") || s.equals("57P01") || s.equals("57P02") || s.equals("57P03"));
+    }
+
+    @Override
+    public Duration outage() {
+        return at.outage();
+    }
+
+    @Override
+    public StoreException outageOver(String what, Duration limit, SQLException last) {
+        return new StoreException("lost the store " + at.redacted() + " while " + what + " and it stayed away for "
+                + dev.retort.objective.Durations.human(limit) + " (the outage limit; give ?outage=DURATION in the store URL"
+                + " to wait longer); last error: " + translate(what, last).getMessage(), last);
     }
 
     @Override
