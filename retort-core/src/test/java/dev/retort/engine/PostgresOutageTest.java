@@ -197,6 +197,21 @@ class PostgresOutageTest {
         }
     }
 
+    @Test
+    void the_outage_limit_is_read_from_the_url_and_a_bad_one_is_refused_naming_the_flag() {
+        StoreLocation.Server s = (StoreLocation.Server) StoreLocation.of("--store",
+                "postgresql://bob:pw-9q@db.lab/exps?outage=30m", "e", dir, Map.of());
+        assertThat(s.outage()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(s.redacted()).isEqualTo("postgresql://bob:***@db.lab:5432/exps?schema=retort&outage=1800000ms");
+        assertThat(s.workerArgs().get(1)).as("workers wait as long").endsWith("&outage=1800000ms").doesNotContain("pw-9q");
+        assertThatThrownBy(() -> StoreLocation.of("--store", "postgresql://bob:pw-9q@db.lab/exps?outage=forever", "e", dir, Map.of()))
+                .isInstanceOf(dev.retort.PlanException.class)
+                .hasMessageContaining("--store")
+                .hasMessageContaining("outage 'forever'")
+                .hasMessageContaining("a duration such as 30s, 5m or 1h")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pw-9q"));
+    }
+
     private static long configI(TrialRecord t) {
         return t.config().getLong("i");
     }
