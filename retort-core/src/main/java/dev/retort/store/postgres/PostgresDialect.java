@@ -47,6 +47,11 @@ public final class PostgresDialect implements Dialect {
     private final StoreLocation.Server at;
     private final PostgresFaults faults;
 
+    /** The server ends a transaction its client left idle this long (a host cut off mid-transaction). */
+    static final int IDLE_IN_TRANSACTION_SECONDS = 10;
+    /** A statement whose answer does not come within this long fails as a lost connection. */
+    static final int SOCKET_TIMEOUT_SECONDS = 120;
+
     public PostgresDialect(StoreLocation.Server at) {
         this.at = at;
         this.faults = new PostgresFaults(at);
@@ -68,6 +73,11 @@ public final class PostgresDialect implements Dialect {
         p.setProperty("ApplicationName", "retort-" + ProcessHandle.current().pid());
         p.setProperty("connectTimeout", "10");
         p.setProperty("tcpKeepAlive", "true");
+        // A host cut off inside a transaction must not hold the experiment's lock until TCP gives up (minutes):
+        // the server ends a transaction left idle this long (Retort's are milliseconds of work), and a read
+        // that gets no answer this long fails here, so the store reconnects (see Dialect#isConnectionLost).
+        p.setProperty("options", "-c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION_SECONDS + "s");
+        p.setProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
         return DriverManager.getConnection(at.jdbcUrl(), p);
     }
 
@@ -139,8 +149,9 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean isConnectionLost(SQLException e) {
         String s = e.getSQLState();
-        // 08: connection exceptions (refused, dropped, closed); 57P01-03: the server shut down or restarts
-        return s != null && (s.startsWith("08") || s.equals("57P01") || s.equals("57P02") || s.equals("57P03"));
+        // 08: connection exceptions (refused, dropped, closed); 57P01-03: the server shut down or restarts;
+        // 25P03: the server ended a transaction this host left idle (it was cut off: see connect)
+        return s != null && (s.startsWith("08") || s.equals("57P01") || s.equals("57P02") || s.equals("57P03") || s.equals("25P03"));
     }
 
     @Override
