@@ -40,6 +40,10 @@ final class ExitCodes {
                 m.put("0", "the file (or stdout) was written");
                 m.put("1", RUNTIME);
             }
+            case "copy" -> {
+                m.put("0", "the experiment was copied (the message says how many trials, by state)");
+                m.put("1", RUNTIME);
+            }
             case "completion", "help" -> m.put("0", "the text was printed");
             case "retort" -> {
                 m.put("0", "success (each command's --help says what that means for it)");

@@ -88,11 +88,11 @@ public final class Database implements AutoCloseable {
     }
 
     /** A unit of database-wide work on the admin connection. */
-    private interface AdminWork<T> {
+    interface AdminWork<T> {
         T run(Connection c, Statements ps) throws SQLException;
     }
 
-    private synchronized <T> T admin(AdminWork<T> work) throws SQLException {
+    synchronized <T> T admin(AdminWork<T> work) throws SQLException {
         if (admin != null) return work.run(admin, adminStatements);
         try (Connection c = sql.connect(); StatementCache ps = new StatementCache(c)) {
             return work.run(c, ps);
@@ -138,7 +138,7 @@ public final class Database implements AutoCloseable {
         return out;
     }
 
-    private Optional<ExperimentRow> find(Statements ps, String name) throws SQLException {
+    Optional<ExperimentRow> find(Statements ps, String name) throws SQLException {
         PreparedStatement p = ps.get(sql.selectExperimentByName());
         p.setString(1, name);
         try (ResultSet rs = p.executeQuery()) {
@@ -156,20 +156,7 @@ public final class Database implements AutoCloseable {
                 sql.beginWrite(c, ps); // find-then-insert: the dialect makes creators of one database take turns
                 boolean ok = false;
                 try {
-                    if (find(ps, name).isEmpty()) {
-                        try (PreparedStatement p = c.prepareStatement(sql.insertExperiment(), Statement.RETURN_GENERATED_KEYS)) {
-                            p.setString(1, name);
-                            p.setString(2, planJson);
-                            p.setString(3, planHash);
-                            p.setString(4, metricName);
-                            p.setString(5, metricGoal);
-                            p.setLong(6, clock.millis());
-                            p.executeUpdate();
-                            try (ResultSet keys = p.getGeneratedKeys()) {
-                                if (keys.next()) insertCountRows(ps, keys.getLong(1));
-                            }
-                        }
-                    }
+                    if (find(ps, name).isEmpty()) insertExperiment(c, ps, name, planJson, planHash, metricName, metricGoal);
                     sql.commit(c, ps);
                     ok = true;
                 } finally {
@@ -186,6 +173,29 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw sql.translate("creating experiment '" + name + "'", e);
         }
+    }
+
+    /** Inserts a new experiment with its counter rows, inside the caller's write transaction. */
+    ExperimentRow insertExperiment(Connection c, Statements ps, String name, String planJson, String planHash, String metricName,
+                                   String metricGoal) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql.insertExperiment(), Statement.RETURN_GENERATED_KEYS)) {
+            p.setString(1, name);
+            p.setString(2, planJson);
+            p.setString(3, planHash);
+            p.setString(4, metricName);
+            p.setString(5, metricGoal);
+            p.setLong(6, clock.millis());
+            p.executeUpdate();
+            try (ResultSet keys = p.getGeneratedKeys()) {
+                if (!keys.next()) throw new dev.retort.BugException("inserting experiment '" + name + "' returned no id");
+                insertCountRows(ps, keys.getLong(1));
+            }
+        }
+        return find(ps, name).orElseThrow();
+    }
+
+    Dialect dialect() {
+        return sql;
     }
 
     private void insertCountRows(Statements ps, long id) throws SQLException {

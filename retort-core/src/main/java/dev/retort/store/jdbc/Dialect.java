@@ -125,6 +125,55 @@ public interface Dialect {
     String workerStopped();                    // (stopped_at, experiment_id, id)
     String selectWorkers();                    // (experiment_id) -> id, host, pid, started_at, heartbeat_at, stopped_at by id
 
+    // --- copying an experiment between stores (retort store copy) ------------------------------------
+    // Standard SQL that both dialects run as it is: the tables and columns are the same in both.
+
+    /** Every column of the experiment's trials, in this order, by id. (experiment_id) */
+    default String selectTrialRows() {
+        return "SELECT " + COPIED_TRIAL_COLUMNS + " FROM trial WHERE experiment_id = ? ORDER BY id";
+    }
+
+    /** One trial with every column: (experiment_id, then the columns of {@link #selectTrialRows} in order). */
+    default String insertTrialRow() {
+        return "INSERT INTO trial (experiment_id, " + COPIED_TRIAL_COLUMNS + ") VALUES (?" + ", ?".repeat(COPIED_TRIAL_COLUMN_COUNT) + ")";
+    }
+
+    String COPIED_TRIAL_COLUMNS = "id, seq, config_json, hash64, state, attempt, version, worker, lease_until, heartbeat_at,"
+            + " created_at, started_at, finished_at, result_json, metric, error, cost, phase, phase_at";
+    int COPIED_TRIAL_COLUMN_COUNT = 19;
+
+    /** (experiment_id) -> hash64, trial_id of every key row. */
+    default String selectKeyRows() {
+        return "SELECT hash64, trial_id FROM trial_key WHERE experiment_id = ?";
+    }
+
+    /** (experiment_id) -> id, host, pid, started_at, heartbeat_at, stopped_at of every worker row. */
+    default String selectWorkerRows() {
+        return "SELECT id, host, pid, started_at, heartbeat_at, stopped_at FROM worker WHERE experiment_id = ?";
+    }
+
+    /** (experiment_id, id, host, pid, started_at, heartbeat_at, stopped_at). */
+    default String insertWorkerRow() {
+        return "INSERT INTO worker (experiment_id, id, host, pid, started_at, heartbeat_at, stopped_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    /** (n, cost, experiment_id, state): a counter row set outright (after a copy). */
+    default String setCount() {
+        return "UPDATE trial_count SET n = ?, cost = ? WHERE experiment_id = ? AND state = ?";
+    }
+
+    /** (registered_hash, settings_json, created_at, id): the copied experiment's state. */
+    default String copyExperimentState() {
+        return "UPDATE experiment SET registered_hash = ?, settings_json = ?, created_at = ? WHERE id = ?";
+    }
+
+    /** Statements that delete every row of one experiment, each with the parameter (experiment id), in order. */
+    default java.util.List<String> deleteExperiment() {
+        return java.util.List.of("DELETE FROM trial_key WHERE experiment_id = ?", "DELETE FROM trial WHERE experiment_id = ?",
+                "DELETE FROM trial_count WHERE experiment_id = ?", "DELETE FROM worker WHERE experiment_id = ?",
+                "DELETE FROM experiment WHERE id = ?");
+    }
+
     /**
      * True when {@code e} means the connection to the server was lost (dropped, the server restarted or shut
      * down): the store reconnects and runs the work again, for at most {@link #outage}. SQLite: never.
