@@ -94,6 +94,28 @@ class CliStoreCopyTest {
     }
 
     @Test
+    void logs_take_a_store_url_and_experiment_and_find_the_trial_under_the_artifacts() throws Exception {
+        Path plan = tmp.resolve("echo.yaml");
+        Files.writeString(plan, """
+                experiment: echo
+                objective: {command: ["sh", "-c", "echo hello-{i}; echo '{{\\"value\\": {i}}}'"]}
+                space: {i: [1, 2, 3]}
+                """);
+        String url = PostgresServer.url(PostgresServer.freshSchema("logs"), false);
+        Output run = retort("run", plan.toString(), "--store", url, "--artifacts", "art", "--workers", "1", "--no-progress");
+        assertThat(run.code()).as(run.text()).isZero();
+        Output logs = retort("logs", "2", "--store", url, "--experiment", "echo", "--artifacts", "art");
+        assertThat(logs.code()).as(logs.text()).isZero();
+        assertThat(logs.text()).contains("hello-2").doesNotContain("hello-1");
+        Output noStore = retort("logs", "2");
+        assertThat(noStore.code()).as(noStore.text()).isEqualTo(2);
+        assertThat(noStore.text()).contains("DIR").contains("is missing").doesNotContain("\tat ");
+        Output badTrial = retort("logs", "x2", "--store", url, "--experiment", "echo", "--artifacts", "art");
+        assertThat(badTrial.code()).as(badTrial.text()).isEqualTo(2);
+        assertThat(badTrial.text()).contains("TRIAL").contains("x2").contains("is not a trial id");
+    }
+
+    @Test
     void copying_from_a_directory_without_a_store_or_naming_a_missing_experiment_is_a_user_error() throws Exception {
         Files.createDirectories(tmp.resolve("empty"));
         Output none = retort("store", "copy", "empty", "c");
