@@ -48,7 +48,11 @@ final class ExitCodes {
                 m.put("0", "the manifest was written");
                 m.put("1", RUNTIME);
             }
-            case "completion", "help", "launch" -> m.put("0", "the text was printed");
+            case "store copy" -> {
+                m.put("0", "the experiment was copied (the message says how many trials, by state)");
+                m.put("1", RUNTIME);
+            }
+            case "completion", "help", "launch", "store" -> m.put("0", "the text was printed");
             case "retort" -> {
                 m.put("0", "success (each command's --help says what that means for it)");
                 m.put("1", "FAILED trials (run), or " + RUNTIME);

@@ -22,11 +22,8 @@ import java.util.stream.Stream;
 /** A trial's {@code stdout.log} (or {@code stderr.log}), optionally followed while the trial runs. */
 @Command(name = "logs", description = "Print a trial's stdout.log, or its stderr.log; --follow keeps printing while it runs.")
 final class LogsCommand extends CliCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
-    Path dir;
-
-    @Parameters(index = "1", paramLabel = "TRIAL", description = "The trial id (see 'retort trials DIR').")
-    long trialId;
+    @picocli.CommandLine.Mixin
+    TrialArgs target;
 
     @Option(names = "--stderr", description = "The trial's stderr.log instead of its stdout.log.")
     boolean stderr;
@@ -36,13 +33,14 @@ final class LogsCommand extends CliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long trialId = target.trial();
         String name = stderr ? "stderr.log" : "stdout.log";
-        try (Experiment exp = ExperimentDir.join(dir); TrialStore store = exp.store()) {
+        try (Experiment exp = target.join(); TrialStore store = exp.store()) {
             Path trialDir = trialDir(exp.trialsDir(), trialId).orElse(null);
             if (trialDir == null) {
                 Optional<TrialRecord> t = store.trials(null).stream().filter(r -> r.id() == trialId).findFirst();
-                if (t.isEmpty()) throw new PlanException("TRIAL: trial " + trialId + " is not in " + dir
-                        + "; allowed: a trial id listed by 'retort trials " + dir + "'");
+                if (t.isEmpty()) throw new PlanException("TRIAL: trial " + trialId + " is not in " + target.where()
+                        + "; allowed: a trial id listed by 'retort trials " + target.where() + "'");
                 if (!follow) {
                     err().println("trial " + trialId + " (" + t.get().state().name() + ") has no trial directory yet"
                             + " (class objectives that never ask for one write none; see " + exp.logsDir() + ")");

@@ -16,11 +16,8 @@ import java.util.concurrent.Callable;
 /** A recommender trial's predictions (TSV or TREC run) or its test split (TREC qrels), for trec_eval. */
 @Command(name = "predictions", description = "Export a recommender trial's predictions (tsv, trec) or test qrels.")
 final class PredictionsCommand extends CliCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
-    Path dir;
-
-    @Parameters(index = "1", paramLabel = "TRIAL", description = "The trial id (the trial column of 'retort results').")
-    long trialId;
+    @picocli.CommandLine.Mixin
+    TrialArgs target;
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "tsv, trec (run, rank-based scores) or qrels (default: from the -o file name, else tsv).")
@@ -32,13 +29,14 @@ final class PredictionsCommand extends CliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long trialId = target.trial();
         Formats.Format f = Formats.choose("predictions", format, output, Formats.Format.TSV, Formats.PREDICTIONS);
         RecExports.Kind kind = RecExports.Kind.valueOf(f.name());
-        try (Experiment exp = ExperimentDir.join(dir); TrialStore store = exp.store()) {
+        try (Experiment exp = target.join(); TrialStore store = exp.store()) {
             if (!exp.plan().objective().kind().equals("rec"))
-                throw new PlanException(dir + ": experiment '" + exp.plan().name() + "' is not a recommender experiment; allowed: one with datasets and algorithms");
+                throw new PlanException(target.where() + ": experiment '" + exp.plan().name() + "' is not a recommender experiment; allowed: one with datasets and algorithms");
             TrialRecord t = store.trials(null).stream().filter(r -> r.id() == trialId).findFirst()
-                    .orElseThrow(() -> new PlanException("TRIAL: trial " + trialId + " is not in " + dir + "; allowed: 1.." + store.counts().total()));
+                    .orElseThrow(() -> new PlanException("TRIAL: trial " + trialId + " is not in " + target.where() + "; allowed: 1.." + store.counts().total()));
             RecExports.Export export = RecExports.prepare(exp.dir(), exp.plan().objective().identity(), exp.plan().objective().runtime(), t, kind);
             Path file = Output.write(output, out(), export::writeTo);
             if (file != null) err().println("wrote " + file + " (" + Files.size(file) + " bytes)");

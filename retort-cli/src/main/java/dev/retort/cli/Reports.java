@@ -72,10 +72,10 @@ final class Reports {
         return null;
     }
 
-    static void printSummary(PrintWriter err, Path dir, Counts c) {
+    static void printSummary(PrintWriter err, String where, Counts c) {
         List<String> parts = new ArrayList<>();
         for (TrialState s : TrialState.values()) if (c.get(s) > 0) parts.add(c.get(s) + " " + s.name().toLowerCase());
-        err.println(dir + ": " + (parts.isEmpty() ? "no trials" : String.join(", ", parts))
+        err.println(where + ": " + (parts.isEmpty() ? "no trials" : String.join(", ", parts))
                 + (c.cost() > 0 ? String.format(java.util.Locale.ROOT, "; cost %.4g", c.cost()) : ""));
     }
 

@@ -8,7 +8,7 @@ import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "reset", description = "Put FAILED trials, and RUNNING trials whose lease lapsed or whose worker died, back to PENDING.")
 final class ResetCommand extends CliCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
-    Path dir;
+    @Mixin
+    StoreOptions where;
 
     @Option(names = "--failed", description = "Only FAILED trials.")
     boolean failedOnly;
@@ -38,7 +38,7 @@ final class ResetCommand extends CliCommand implements Callable<Integer> {
     public Integer call() {
         if (force && !runningOnly)
             throw new PlanException("--force: allowed only with --running (it takes RUNNING trials from live workers)");
-        try (Experiment exp = ExperimentDir.join(dir); TrialStore store = exp.store()) {
+        try (Experiment exp = where.join(); TrialStore store = exp.store()) {
             boolean both = failedOnly == runningOnly;
             int failed = both || failedOnly ? store.reset(TrialState.FAILED) : 0;
             int running = 0;
@@ -64,7 +64,7 @@ final class ResetCommand extends CliCommand implements Callable<Integer> {
             out().println("reset " + failed + " failed and " + running + " running trials to pending");
             if (kept > 0)
                 out().println("kept " + kept + " running trials whose workers are alive with a valid lease; "
-                        + "'retort reset " + dir + " --running --force' takes them and discards their work in progress");
+                        + "'retort reset " + String.join(" ", exp.location().workerArgs()) + " --running --force' takes them and discards their work in progress");
             return 0;
         }
     }

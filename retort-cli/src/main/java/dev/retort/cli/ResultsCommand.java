@@ -5,7 +5,7 @@ import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 /** The results table, best first by the plan's metric. */
 @Command(name = "results", description = "Print the results, sorted by the metric.")
 final class ResultsCommand extends CliCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
-    Path dir;
+    @Mixin
+    StoreOptions where;
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "table, csv, json or markdown (default: from the -o file name, else table).")
@@ -35,7 +35,7 @@ final class ResultsCommand extends CliCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Flags.range("--top", (long) top, 0, Long.MAX_VALUE);
         Formats.Format f = Formats.choose("results", format, output, Formats.Format.TABLE, Formats.TABLES);
-        try (Experiment exp = ExperimentDir.join(dir); TrialStore store = exp.store()) {
+        try (Experiment exp = where.join(); TrialStore store = exp.store()) {
             Path file = Output.write(output, out(), w -> Reports.printResults(w, exp, store, top, f, folds));
             if (file != null) err().println("wrote " + file + " (" + Files.size(file) + " bytes)");
             return 0; // it printed the results; FAILED trials are listed under the table (exit codes: docs/cli.md)

@@ -33,6 +33,15 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Experiment directory (default: runs/<experiment>).")
     Path dir;
 
+    @Option(names = "--store", paramLabel = "URL", description = StoreOptions.URL_HELP)
+    String store;
+
+    @Option(names = "--experiment", paramLabel = "NAME", description = "With --store: the plan's experiment name (checked against the plan).")
+    String experiment;
+
+    @Option(names = "--artifacts", paramLabel = "PATH", description = "With --store: trial directories and logs (default: runs/<experiment>).")
+    Path artifacts;
+
     @Option(names = "--extend", description = "Add the configs of a changed space; keep what is done.")
     boolean extend;
 
@@ -74,11 +83,17 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
         Plan plan = read.plan();
         if (workers != null) plan = plan.withWorkers(workers);
         if (maxTrials != null) plan = plan.withLimits(plan.limits().withMaxTrials(maxTrials));
-        Path d = dir != null ? dir : Path.of("runs", plan.name());
-        NetworkFs.refuse("--dir", d, allowNetworkFs);
+        if (experiment != null && !experiment.equals(plan.name()))
+            throw dev.retort.PlanException.at(null, "--experiment", experiment, "is not the plan's experiment '" + plan.name() + "'",
+                    "the plan's name (" + plan.name() + "), or leave --experiment out");
+        dev.retort.store.StoreLocation at = StoreOptions.location(dir, store, plan.name(), artifacts, System.getenv(), false);
+        if (at == null || at instanceof dev.retort.store.StoreLocation.Directory) // no --store: a directory, by default runs/<experiment>
+            at = new dev.retort.store.StoreLocation.Directory(dir != null ? dir : Path.of("runs", plan.name()));
+        Path d = at.artifacts();
+        if (at instanceof dev.retort.store.StoreLocation.Directory) NetworkFs.refuse("--dir", d, allowNetworkFs);
         Clock clock = Clock.systemUTC();
         Experiment.Options how = new Experiment.Options(extend ? Experiment.Mode.EXTEND : Experiment.Mode.STRICT, overwriteTrials);
-        try (Experiment exp = Experiment.open(plan, d, how, clock);
+        try (Experiment exp = Experiment.open(plan, at, how, clock);
              TrialStore store = exp.store()) {
             exp.notices().forEach(n -> err().println("retort: " + n));
             if (retryFailed) store.reset(TrialState.FAILED);
@@ -103,7 +118,7 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
                         fault = pr.fault();
                     }
                     Reports.printResults(out(), exp, store, top, Formats.Format.TABLE, false);
-                    Reports.printSummary(err(), d, store.counts());
+                    Reports.printSummary(err(), exp.location().redacted(), store.counts());
                     err().println("retort: " + outcome.message(plan.limits()));
                     out().flush();
                     err().flush();

@@ -8,7 +8,7 @@ import dev.retort.store.TrialStore;
 import dev.retort.objective.Durations;
 import dev.retort.engine.WorkerLiveness;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,14 +18,14 @@ import java.util.concurrent.Callable;
 /** Counts by state, progress by parameter value, and the running trials with their worker and age. */
 @Command(name = "status", description = "Show an experiment's progress.")
 final class StatusCommand extends CliCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
-    Path dir;
+    @Mixin
+    StoreOptions where;
 
     @Override
     public Integer call() {
-        try (Experiment exp = ExperimentDir.join(dir); TrialStore store = exp.store()) {
+        try (Experiment exp = where.join(); TrialStore store = exp.store()) {
             Counts c = store.counts();
-            out().println("experiment " + exp.plan().name() + " (" + dir + ")");
+            out().println("experiment " + exp.plan().name() + " (" + exp.location().redacted() + ")");
             StringBuilder sb = new StringBuilder();
             for (TrialState s : TrialState.values()) sb.append(String.format("  %-8s %d%n", s.name().toLowerCase(), c.get(s)));
             sb.append(String.format("  %-8s %d%n", "total", c.total()));

@@ -7,7 +7,7 @@ import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 /** One line per trial: id, state, attempt, config and, for a FAILED trial, the first line of its error. */
 @Command(name = "trials", description = "List the trials, one line each, with the error of a FAILED one.")
 final class TrialsCommand extends CliCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
-    Path dir;
+    @Mixin
+    StoreOptions where;
 
     @Option(names = "--state", paramLabel = "STATE",
             description = "Only trials in this state: pending, running, done, failed or skipped (default: all).")
@@ -29,10 +29,10 @@ final class TrialsCommand extends CliCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrialState only = state == null ? null : parseState(state);
-        try (Experiment exp = ExperimentDir.join(dir); TrialStore store = exp.store()) {
+        try (Experiment exp = where.join(); TrialStore store = exp.store()) {
             List<TrialRecord> rows = store.trials(only);
             for (TrialRecord t : rows) out().println(line(t));
-            if (rows.isEmpty()) err().println("no " + (only == null ? "" : only.name().toLowerCase(Locale.ROOT) + " ") + "trials in " + dir);
+            if (rows.isEmpty()) err().println("no " + (only == null ? "" : only.name().toLowerCase(Locale.ROOT) + " ") + "trials in " + exp.location().redacted());
             return 0;
         }
     }

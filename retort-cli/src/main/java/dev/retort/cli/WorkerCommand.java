@@ -7,7 +7,7 @@ import dev.retort.run.Experiment;
 import dev.retort.store.TrialStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
 /** Joins an experiment as one worker, from any machine that reaches its store. */
 @Command(name = "worker", description = "Join the experiment in DIR as a worker until no trial is left.")
 final class WorkerCommand extends CliCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The experiment directory.")
-    Path dir;
+    @Mixin
+    StoreOptions where;
 
     @Option(names = "--id", description = "Worker id (default: host-pid).")
     String id;
@@ -36,11 +36,12 @@ final class WorkerCommand extends CliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NetworkFs.refuse("DIR", dir, allowNetworkFs);
+        dev.retort.store.StoreLocation at = where.location();
+        if (at instanceof dev.retort.store.StoreLocation.Directory d) NetworkFs.refuse("DIR", d.dir(), allowNetworkFs);
         ClassLoader loader = ClassPaths.loader(classpath);
         String workerId = id != null ? id : Hosts.workerId(null);
         Clock clock = Clock.systemUTC();
-        try (Experiment exp = ExperimentDir.join(dir); TrialStore store = exp.store()) {
+        try (Experiment exp = Experiment.join(at, clock); TrialStore store = exp.store()) {
             WorkerLoop loop = exp.worker(store, workerId, loader, List.of(), clock);
             Thread hook = new Thread(() -> {
                 loop.stop();

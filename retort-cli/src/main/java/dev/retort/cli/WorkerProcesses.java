@@ -34,15 +34,17 @@ final class WorkerProcesses {
      * when this process dies, even by {@code kill -9}, the pipe closes and the worker stops ({@code --watch-parent}),
      * returning its trials to PENDING, instead of running on as an orphan.
      *
-     * @param env added to the worker's environment: the plan's secret variables, which the store does not hold
+     * @param where the worker's arguments that name the experiment ({@code StoreLocation.workerArgs})
+     * @param env   added to the worker's environment: the plan's secret variables, which the store does not hold, and the store's password
      */
-    static Child start(Path experimentDir, Path logsDir, String id, String classpath, java.util.Map<String, String> env) {
+    static Child start(List<String> where, Path logsDir, String id, String classpath, java.util.Map<String, String> env) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(forwardedJvmOptions());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "worker", experimentDir.toString(), "--id", id, "--watch-parent",
-                NetworkFs.OVERRIDE)); // the run checked this directory's filesystem (or was told to allow it) before starting workers
+                Main.class.getName(), "worker"));
+        cmd.addAll(where); // the experiment directory, or --store URL (no password) --experiment NAME --artifacts PATH
+        cmd.addAll(List.of("--id", id, "--watch-parent", NetworkFs.OVERRIDE)); // the run checked the filesystem (or was told to allow it)
         if (classpath != null) cmd.addAll(List.of("--classpath", classpath));
         Path err = logsDir.resolve("worker-" + id + ".err");
         try {

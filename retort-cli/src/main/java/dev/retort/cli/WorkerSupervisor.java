@@ -75,8 +75,9 @@ final class WorkerSupervisor {
 
     private WorkerProcesses.Child startOne() {
         String id = prefix + "-w" + (++started);
-        WorkerProcesses.Child c = WorkerProcesses.start(exp.dir(), exp.logsDir(), id, classpath,
-                dev.retort.objective.SecretEnv.values(exp.plan().objective().runtime()));
+        java.util.Map<String, String> env = new java.util.HashMap<>(dev.retort.objective.SecretEnv.values(exp.plan().objective().runtime()));
+        env.putAll(exp.location().workerEnv()); // the store's password, never on the command line
+        WorkerProcesses.Child c = WorkerProcesses.start(exp.location().workerArgs(), exp.logsDir(), id, classpath, env);
         ids.add(id);
         synchronized (live) {
             live.add(c);

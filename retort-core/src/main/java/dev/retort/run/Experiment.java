@@ -13,11 +13,11 @@ import dev.retort.store.ExperimentRow;
 import dev.retort.store.StoreDamagedException;
 import dev.retort.store.StoreException;
 import dev.retort.store.StoreGoneException;
+import dev.retort.store.StoreLocation;
 import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
 import dev.retort.store.jdbc.Database;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,13 +26,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An experiment directory and its store: {@code <dir>/retort.db} (SQLite), {@code <dir>/trials/},
- * {@code <dir>/logs/}. Opening one with a plan checks the plan against the stored one and registers any
- * configs not yet there; joining one rebuilds the plan from the store.
+ * An experiment: its store, found at a {@link StoreLocation} (a SQLite directory with {@code retort.db}, or a
+ * database server shared by many experiments), and its artifact root with {@code trials/} and {@code logs/}.
+ * Opening one with a plan checks the plan against the stored one and registers any configs not yet there;
+ * joining one rebuilds the plan from the store.
  */
 public final class Experiment implements AutoCloseable {
-    public static final String DB_FILE = "retort.db";
+    public static final String DB_FILE = StoreLocation.Directory.DB_FILE;
 
+    private final StoreLocation location;
     private final Path dir;
     private final Database db;
     private final ExperimentRow row;
@@ -40,8 +42,9 @@ public final class Experiment implements AutoCloseable {
     private final List<String> notices;
     private final PlanRegistration registration; // null when the plan was registered already
 
-    private Experiment(Path dir, Database db, ExperimentRow row, Plan plan, List<String> notices, PlanRegistration registration) {
-        this.dir = dir;
+    private Experiment(StoreLocation location, Database db, ExperimentRow row, Plan plan, List<String> notices, PlanRegistration registration) {
+        this.location = location;
+        this.dir = location.artifacts();
         this.db = db;
         this.row = row;
         this.plan = plan;
@@ -84,22 +87,33 @@ public final class Experiment implements AutoCloseable {
      * re-evaluated) is in {@link #notices()}: this class prints nothing.
      */
     public static Experiment open(Plan plan, Path dir, Options options, Clock clock) {
+        return open(plan, new StoreLocation.Directory(dir), options, clock);
+    }
+
+    /** {@link #open(Plan, Path, Options, Clock)} at any store: the experiment is the plan's, by name. */
+    public static Experiment open(Plan plan, StoreLocation at, Options options, Clock clock) {
+        StoreLocation location = at.withExperiment(plan.name());
+        Path dir = location.artifacts();
         String identity = plan.identityJson();
         String hash = Config.sha256Hex(identity);
-        Path dbFile = dir.resolve(DB_FILE);
-        boolean existed = Files.exists(dbFile);
-        if (!existed || isEmptyFile(dbFile)) refuseOverwriting(dir, existed ? "empty" : "missing", options);
-        Database db = Database.sqlite(dbFile, clock); // opening an existing store writes nothing
+        String lost = Database.missingOrEmpty(location);
+        boolean existed = lost == null || lost.equals("empty");
+        if (lost != null) refuseOverwriting(dir, lost, options);
+        Database db = Database.open(location, clock); // opening an existing store writes nothing
         if (existed) {
             // check before creating anything, so a refused plan writes nothing
             try {
                 Optional<ExperimentRow> existing = db.find(plan.name());
-                existing.ifPresent(e -> check(e, plan, identity, options.mode(), dir));
-                List<String> others = db.experimentNames();
-                if (existing.isEmpty() && !others.isEmpty())
-                    throw new PlanException(dir + " holds experiment '" + others.get(0) + "', not '" + plan.name()
-                            + "'; allowed: the same experiment name, or another --dir");
-                if (others.isEmpty()) refuseOverwriting(dir, "empty (it holds no experiment)", options);
+                existing.ifPresent(e -> check(e, plan, identity, options.mode(), location));
+                if (location.ownsStore()) {
+                    List<String> others = db.experimentNames();
+                    if (existing.isEmpty() && !others.isEmpty())
+                        throw new PlanException(dir + " holds experiment '" + others.get(0) + "', not '" + plan.name()
+                                + "'; allowed: the same experiment name, or another --dir");
+                    if (others.isEmpty()) refuseOverwriting(dir, "empty (it holds no experiment)", options);
+                } else if (existing.isEmpty()) {
+                    refuseOverwriting(dir, "without experiment '" + plan.name() + "'", options);
+                }
             } catch (RuntimeException e) {
                 db.close();
                 throw e;
@@ -121,7 +135,7 @@ public final class Experiment implements AutoCloseable {
             }
             PlanRegistration registration = row.isRegistered(hash) ? null : PlanRegistration.start(db, row, plan, hash);
             row = db.find(plan.name()).orElseThrow();
-            return new Experiment(dir, db, row, plan, notices, registration);
+            return new Experiment(location, db, row, plan, notices, registration);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -139,7 +153,8 @@ public final class Experiment implements AutoCloseable {
         return !a.isMissingNode() && !b.isMissingNode() && !a.equals(b);
     }
 
-    private static void check(ExperimentRow existing, Plan plan, String identity, Mode mode, Path dir) {
+    private static void check(ExperimentRow existing, Plan plan, String identity, Mode mode, StoreLocation location) {
+        String dir = location.redacted();
         if (existing.planJson().equals(identity)) return;
         Plan old = PlanJson.fromStored(existing.name(), existing.planJson(), existing.settingsJson());
         String diff = String.join("\n", PlanDiff.changes(existing.planJson(), identity).stream().map(l -> "  " + l).toList());
@@ -155,25 +170,32 @@ public final class Experiment implements AutoCloseable {
 
     /** Joins the experiment stored in {@code dir} (the only one in its database). */
     public static Experiment join(Path dir, Clock clock) {
-        Path dbFile = dir.resolve(DB_FILE);
-        if (!Files.exists(dbFile))
-            throw new PlanException(dir + ": no experiment here (no " + DB_FILE + "); allowed: a directory made by 'retort run'");
-        Database db = Database.sqlite(dbFile, clock);
-        List<String> names = db.experimentNames();
-        if (names.isEmpty()) {
-            db.close();
-            throw new PlanException(dir + ": the store holds no experiment yet");
-        }
-        ExperimentRow row = db.find(names.get(0)).orElseThrow();
-        Plan plan = PlanJson.fromStored(row.name(), row.planJson(), row.settingsJson());
-        return new Experiment(dir, db, row, plan, List.of(), null);
+        return join(new StoreLocation.Directory(dir), clock);
     }
 
-    private static boolean isEmptyFile(Path file) {
+    /** Joins the experiment at {@code location}: the only one of a directory's store, or the one it names. */
+    public static Experiment join(StoreLocation location, Clock clock) {
+        if ("missing".equals(Database.missingOrEmpty(location)))
+            throw new PlanException(location.redacted() + ": no experiment here (no " + DB_FILE + "); allowed: a directory made by 'retort run'");
+        Database db = Database.open(location, clock);
         try {
-            return Files.size(file) == 0;
-        } catch (IOException e) {
-            return false;
+            ExperimentRow row;
+            if (location.experiment() == null) {
+                List<String> names = db.experimentNames();
+                if (names.isEmpty()) throw new PlanException(location.redacted() + ": the store holds no experiment yet");
+                row = db.find(names.get(0)).orElseThrow();
+            } else {
+                row = db.find(location.experiment()).orElseThrow(() -> {
+                    List<String> names = db.experimentNames();
+                    return PlanException.at(null, "--experiment", location.experiment(), "is not in the store " + location.redacted(),
+                            names.isEmpty() ? "the name of an experiment started there with 'retort run' (none yet)" : String.join(", ", names));
+                });
+            }
+            Plan plan = PlanJson.fromStored(row.name(), row.planJson(), row.settingsJson());
+            return new Experiment(location, db, row, plan, List.of(), null);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
         }
     }
 
@@ -211,8 +233,14 @@ public final class Experiment implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** The artifact root: trial directories and logs are under it. */
     public Path dir() {
         return dir;
+    }
+
+    /** Where the experiment lives. */
+    public StoreLocation location() {
+        return location;
     }
 
     public Plan plan() {

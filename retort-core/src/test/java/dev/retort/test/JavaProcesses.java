@@ -12,8 +12,14 @@ public final class JavaProcesses {
     }
 
     public static Process start(Class<?> main, Path log, String... args) throws IOException {
+        return startWith(List.of(), main, log, args);
+    }
+
+    /** {@link #start} under a command prefix, e.g. {@code ip netns exec NS} to run it on another "host". */
+    public static Process startWith(List<String> prefix, Class<?> main, Path log, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

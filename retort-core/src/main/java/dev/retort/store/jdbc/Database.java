@@ -3,9 +3,11 @@ package dev.retort.store.jdbc;
 import dev.retort.RetortException;
 import dev.retort.store.DiskFullException;
 import dev.retort.store.ExperimentRow;
+import dev.retort.store.StoreLocation;
 import dev.retort.store.StoreSettings;
 import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
+import dev.retort.store.postgres.PostgresDialect;
 import dev.retort.store.sqlite.SqliteDialect;
 
 import java.nio.file.Files;
@@ -28,14 +30,26 @@ import java.util.Optional;
 public final class Database implements AutoCloseable {
     private final Dialect sql;
     private final Clock clock;
-    private final Connection admin;
+    private Connection admin; // held for the lifetime when the dialect keeps it, else opened per call
+    private StatementCache adminStatements;
 
-    private Database(Dialect sql, Clock clock) {
+    private Database(Dialect sql, Clock local) {
         this.sql = sql;
-        this.clock = clock;
         try {
-            this.admin = sql.connect();
-            Migrations.apply(admin, sql, clock);
+            Connection c = sql.connect();
+            try {
+                Migrations.apply(c, sql, local);
+                this.clock = sql.storeClock(local, c);
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+            if (sql.keepsAdminConnection()) {
+                admin = c;
+                adminStatements = new StatementCache(c);
+            } else {
+                c.close();
+            }
         } catch (SQLException e) {
             throw sql.translate("opening it", e);
         }
@@ -51,6 +65,38 @@ public final class Database implements AutoCloseable {
             throw new RetortException("cannot create the directory of store " + file + ": " + e.getMessage(), e);
         }
         return new Database(new SqliteDialect(file), clock);
+    }
+
+    /** Opens (creating and migrating if needed) the store at {@code location}. */
+    public static Database open(StoreLocation location, Clock clock) {
+        if (location instanceof StoreLocation.Directory d) return sqlite(d.file(), clock);
+        return new Database(new PostgresDialect((StoreLocation.Server) location), clock);
+    }
+
+    /**
+     * For a store the location owns (a SQLite directory): "missing" or "empty" when its file is, else null. A
+     * server is never missing here: it is asked when opened.
+     */
+    public static String missingOrEmpty(StoreLocation location) {
+        if (!(location instanceof StoreLocation.Directory d)) return null;
+        if (!Files.exists(d.file())) return "missing";
+        try {
+            return Files.size(d.file()) == 0 ? "empty" : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A unit of database-wide work on the admin connection. */
+    interface AdminWork<T> {
+        T run(Connection c, Statements ps) throws SQLException;
+    }
+
+    synchronized <T> T admin(AdminWork<T> work) throws SQLException {
+        if (admin != null) return work.run(admin, adminStatements);
+        try (Connection c = sql.connect(); StatementCache ps = new StatementCache(c)) {
+            return work.run(c, ps);
+        }
     }
 
     /** Where the store is, for messages (SQLite: the absolute path of its file). */
@@ -69,13 +115,8 @@ public final class Database implements AutoCloseable {
 
     public synchronized Optional<ExperimentRow> find(String name) {
         sql.checkSameStore("finding experiment '" + name + "'");
-        try (PreparedStatement p = admin.prepareStatement(sql.selectExperimentByName())) {
-            p.setString(1, name);
-            try (ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) return Optional.empty();
-                return Optional.of(new ExperimentRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9)));
-            }
+        try {
+            return admin((c, ps) -> find(ps, name));
         } catch (SQLException e) {
             throw sql.translate("finding experiment '" + name + "'", e);
         }
@@ -84,51 +125,86 @@ public final class Database implements AutoCloseable {
     public synchronized List<String> experimentNames() {
         sql.checkSameStore("listing its experiments");
         List<String> out = new ArrayList<>();
-        try (Statement st = admin.createStatement(); ResultSet rs = st.executeQuery(sql.selectExperimentNames())) {
-            while (rs.next()) out.add(rs.getString(1));
+        try {
+            admin((c, ps) -> {
+                try (ResultSet rs = ps.get(sql.selectExperimentNames()).executeQuery()) {
+                    while (rs.next()) out.add(rs.getString(1));
+                }
+                return null;
+            });
         } catch (SQLException e) {
             throw sql.translate("listing its experiments", e);
         }
         return out;
     }
 
+    Optional<ExperimentRow> find(Statements ps, String name) throws SQLException {
+        PreparedStatement p = ps.get(sql.selectExperimentByName());
+        p.setString(1, name);
+        try (ResultSet rs = p.executeQuery()) {
+            if (!rs.next()) return Optional.empty();
+            return Optional.of(new ExperimentRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9)));
+        }
+    }
+
     /** Creates the experiment, or returns the existing one of that name (a concurrent creator won). */
     public synchronized ExperimentRow create(String name, String planJson, String planHash, String metricName, String metricGoal) {
-        try (Statement st = admin.createStatement()) {
-            st.execute(sql.beginWrite());
-            try {
-                if (find(name).isEmpty()) {
-                    long id;
-                    try (PreparedStatement p = admin.prepareStatement(sql.insertExperiment(), Statement.RETURN_GENERATED_KEYS)) {
-                        p.setString(1, name);
-                        p.setString(2, planJson);
-                        p.setString(3, planHash);
-                        p.setString(4, metricName);
-                        p.setString(5, metricGoal);
-                        p.setLong(6, clock.millis());
-                        p.executeUpdate();
-                        try (ResultSet keys = p.getGeneratedKeys()) {
-                            keys.next();
-                            id = keys.getLong(1);
-                        }
-                    }
-                    try (PreparedStatement p = admin.prepareStatement(sql.insertCountRow())) {
-                        for (TrialState s : TrialState.values()) {
-                            p.setLong(1, id);
-                            p.setString(2, s.name());
-                            p.executeUpdate();
+        sql.checkSameStore("creating experiment '" + name + "'");
+        try {
+            return admin((c, ps) -> {
+                sql.beginWrite(c, ps); // find-then-insert: the dialect makes creators of one database take turns
+                boolean ok = false;
+                try {
+                    if (find(ps, name).isEmpty()) insertExperiment(c, ps, name, planJson, planHash, metricName, metricGoal);
+                    sql.commit(c, ps);
+                    ok = true;
+                } finally {
+                    if (!ok) {
+                        try {
+                            sql.rollback(c, ps);
+                        } catch (SQLException ignored) {
+                            // the original failure is the one to report
                         }
                     }
                 }
-                st.execute("COMMIT");
-            } catch (SQLException e) {
-                st.execute("ROLLBACK");
-                throw e;
-            }
+                return find(ps, name).orElseThrow();
+            });
         } catch (SQLException e) {
             throw sql.translate("creating experiment '" + name + "'", e);
         }
-        return find(name).orElseThrow();
+    }
+
+    /** Inserts a new experiment with its counter rows, inside the caller's write transaction. */
+    ExperimentRow insertExperiment(Connection c, Statements ps, String name, String planJson, String planHash, String metricName,
+                                   String metricGoal) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql.insertExperiment(), Statement.RETURN_GENERATED_KEYS)) {
+            p.setString(1, name);
+            p.setString(2, planJson);
+            p.setString(3, planHash);
+            p.setString(4, metricName);
+            p.setString(5, metricGoal);
+            p.setLong(6, clock.millis());
+            p.executeUpdate();
+            try (ResultSet keys = p.getGeneratedKeys()) {
+                if (!keys.next()) throw new dev.retort.BugException("inserting experiment '" + name + "' returned no id");
+                insertCountRows(ps, keys.getLong(1));
+            }
+        }
+        return find(ps, name).orElseThrow();
+    }
+
+    Dialect dialect() {
+        return sql;
+    }
+
+    private void insertCountRows(Statements ps, long id) throws SQLException {
+        PreparedStatement p = ps.get(sql.insertCountRow());
+        for (TrialState s : TrialState.values()) {
+            p.setLong(1, id);
+            p.setString(2, s.name());
+            p.executeUpdate();
+        }
     }
 
     /** Opens the trials of {@code experiment} on a connection of their own. Close it when done. */
@@ -142,10 +218,13 @@ public final class Database implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (admin == null) return;
+        adminStatements.close();
         try {
             admin.close();
         } catch (SQLException ignored) {
             // closing anyway
         }
+        admin = null;
     }
 }

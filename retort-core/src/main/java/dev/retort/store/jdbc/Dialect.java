@@ -19,8 +19,52 @@ public interface Dialect {
     /** Opens and configures a connection (pragmas, busy handling, isolation). */
     Connection connect() throws SQLException;
 
-    /** Starts a write transaction that takes the write lock at once (avoids lock upgrades that deadlock). */
-    String beginWrite();
+    // --- transactions and locking --------------------------------------------------------------------
+    // Every write of the store is one transaction begun here. Three rules rely on writes of one experiment
+    // serialising: the count-then-claim that keeps max_trials exact, the per-state counters (every state
+    // change updates the same few rows), and the registrar's lease on the experiment row. The dialect makes
+    // them serialise; nothing above it knows how.
+
+    /**
+     * Starts a write transaction on the trials of experiment {@code experimentId} that takes its lock at once
+     * (SQLite: the file's write lock, avoiding lock upgrades that deadlock; PostgreSQL: the experiment's lock,
+     * so experiments sharing a database do not wait on each other).
+     */
+    void beginWrite(Connection c, Statements ps, long experimentId) throws SQLException;
+
+    /** Starts a write transaction on the database as a whole (finding, then creating an experiment). */
+    void beginWrite(Connection c, Statements ps) throws SQLException;
+
+    void commit(Connection c, Statements ps) throws SQLException;
+
+    void rollback(Connection c, Statements ps) throws SQLException;
+
+    /**
+     * Holds the lock under which migrations run, from before the schema version is read until {@link
+     * #unlockMigrations}: a second process that starts at once waits, then sees them applied. SQLite: nothing
+     * (each migration's write transaction re-reads the version); PostgreSQL: a session advisory lock, taken
+     * before the schema itself is created.
+     */
+    void lockMigrations(Connection c) throws SQLException;
+
+    void unlockMigrations(Connection c) throws SQLException;
+
+    /**
+     * A statement that makes the calling transaction the only one assigning trial ids in the database until it
+     * ends (ids are assigned from {@link #maxTrialId()} and unique across experiments), or null when the write
+     * transaction is exclusive already (SQLite).
+     */
+    String lockTrialIds();
+
+    /**
+     * The clock of every time the store writes (leases, heartbeats, created/started/finished): {@code local}
+     * for a store on this host; for a server, {@code local} corrected by the offset to the server's clock, so
+     * hosts whose clocks disagree agree on leases (docs/store.md, "Leases across hosts").
+     */
+    java.time.Clock storeClock(java.time.Clock local, Connection c) throws SQLException;
+
+    /** True when a {@code Database} keeps one connection open for its lifetime (cheap for a file; a server counts them). */
+    boolean keepsAdminConnection();
 
     // --- schema version -------------------------------------------------------------------------------
     String createSchemaVersionTable();
@@ -30,7 +74,7 @@ public interface Dialect {
     // --- experiments ---------------------------------------------------------------------------------
     String selectExperimentByName();           // (name) -> id, name, plan_json, plan_hash, registered_hash, metric_name, metric_goal, created_at
     String selectExperimentNames();
-    String insertExperiment();                 // (name, plan_json, plan_hash, metric_name, metric_goal, created_at) -> id via generated keys
+    String insertExperiment();                 // (name, plan_json, plan_hash, metric_name, metric_goal, created_at) -> id via generated keys; none if the name exists
     String insertCountRow();                   // (experiment_id, state)
     String updatePlan();                       // (plan_json, plan_hash, metric_name, metric_goal, id)
     String markRegistered();                   // (registered_hash, id)
@@ -80,6 +124,73 @@ public interface Dialect {
     String workerHeartbeat();                  // (heartbeat_at, experiment_id, id)
     String workerStopped();                    // (stopped_at, experiment_id, id)
     String selectWorkers();                    // (experiment_id) -> id, host, pid, started_at, heartbeat_at, stopped_at by id
+
+    // --- copying an experiment between stores (retort store copy) ------------------------------------
+    // Standard SQL that both dialects run as it is: the tables and columns are the same in both.
+
+    /** Every column of the experiment's trials, in this order, by id. (experiment_id) */
+    default String selectTrialRows() {
+        return "SELECT " + COPIED_TRIAL_COLUMNS + " FROM trial WHERE experiment_id = ? ORDER BY id";
+    }
+
+    /** One trial with every column: (experiment_id, then the columns of {@link #selectTrialRows} in order). */
+    default String insertTrialRow() {
+        return "INSERT INTO trial (experiment_id, " + COPIED_TRIAL_COLUMNS + ") VALUES (?" + ", ?".repeat(COPIED_TRIAL_COLUMN_COUNT) + ")";
+    }
+
+    String COPIED_TRIAL_COLUMNS = "id, seq, config_json, hash64, state, attempt, version, worker, lease_until, heartbeat_at,"
+            + " created_at, started_at, finished_at, result_json, metric, error, cost, phase, phase_at";
+    int COPIED_TRIAL_COLUMN_COUNT = 19;
+
+    /** (experiment_id) -> hash64, trial_id of every key row. */
+    default String selectKeyRows() {
+        return "SELECT hash64, trial_id FROM trial_key WHERE experiment_id = ?";
+    }
+
+    /** (experiment_id) -> id, host, pid, started_at, heartbeat_at, stopped_at of every worker row. */
+    default String selectWorkerRows() {
+        return "SELECT id, host, pid, started_at, heartbeat_at, stopped_at FROM worker WHERE experiment_id = ?";
+    }
+
+    /** (experiment_id, id, host, pid, started_at, heartbeat_at, stopped_at). */
+    default String insertWorkerRow() {
+        return "INSERT INTO worker (experiment_id, id, host, pid, started_at, heartbeat_at, stopped_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    /** (n, cost, experiment_id, state): a counter row set outright (after a copy). */
+    default String setCount() {
+        return "UPDATE trial_count SET n = ?, cost = ? WHERE experiment_id = ? AND state = ?";
+    }
+
+    /** (registered_hash, settings_json, created_at, id): the copied experiment's state. */
+    default String copyExperimentState() {
+        return "UPDATE experiment SET registered_hash = ?, settings_json = ?, created_at = ? WHERE id = ?";
+    }
+
+    /** Statements that delete every row of one experiment, each with the parameter (experiment id), in order. */
+    default java.util.List<String> deleteExperiment() {
+        return java.util.List.of("DELETE FROM trial_key WHERE experiment_id = ?", "DELETE FROM trial WHERE experiment_id = ?",
+                "DELETE FROM trial_count WHERE experiment_id = ?", "DELETE FROM worker WHERE experiment_id = ?",
+                "DELETE FROM experiment WHERE id = ?");
+    }
+
+    /**
+     * True when {@code e} means the connection to the server was lost (dropped, the server restarted or shut
+     * down): the store reconnects and runs the work again, for at most {@link #outage}. SQLite: never.
+     */
+    default boolean isConnectionLost(SQLException e) {
+        return false;
+    }
+
+    /** How long a lost server may stay away before the store gives up; zero: never wait. */
+    default java.time.Duration outage() {
+        return java.time.Duration.ZERO;
+    }
+
+    /** The error once the server stayed away past {@link #outage} while doing {@code what}. */
+    default StoreException outageOver(String what, java.time.Duration limit, SQLException last) {
+        return translate(what, last);
+    }
 
     /** True when {@code e} means "the database was busy or locked" and the transaction may be retried. */
     boolean isBusy(SQLException e);

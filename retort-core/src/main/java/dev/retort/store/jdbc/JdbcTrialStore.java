@@ -45,7 +45,7 @@ import java.util.function.Consumer;
  */
 public final class JdbcTrialStore implements TrialStore {
 
-    private final Connection conn;
+    private Connection conn; // replaced when the connection to a server is lost (see retrying)
     private final Dialect sql;
     private final Clock clock;
     private final StoreSettings settings;
@@ -70,11 +70,6 @@ public final class JdbcTrialStore implements TrialStore {
         return settings;
     }
 
-    /** Prepared statements are cached per connection: the same SQL text is prepared once. */
-    interface Statements {
-        PreparedStatement get(String sql) throws SQLException;
-    }
-
     private PreparedStatement ps(String statement) throws SQLException {
         PreparedStatement p = prepared.get(statement);
         if (p == null) {
@@ -89,37 +84,108 @@ public final class JdbcTrialStore implements TrialStore {
         T run() throws SQLException;
     }
 
+    /** A write transaction, retried on a new connection when the server's connection was lost (see {@link #retrying}). */
     private <T> T write(String what, Work<T> work) {
+        return retrying(what, () -> writeOnce(what, work));
+    }
+
+    /**
+     * A write transaction on the current connection, never retried: for work that holds the connection or
+     * state of its own across transactions (the registrar's load). A lost connection ends it with an error.
+     */
+    private <T> T writeOnce(String what, Work<T> work) throws SQLException {
         sql.checkSameStore(what + " for experiment '" + experiment.name() + "'");
+        sql.beginWrite(conn, this::ps, experiment.id());
+        boolean ok = false;
         try {
-            ps(sql.beginWrite()).execute();
-            boolean ok = false;
-            try {
-                T result = work.run();
-                sql.checkSameStore(what + " for experiment '" + experiment.name() + "'"); // never commit into a deleted file
-                ps("COMMIT").execute();
-                ok = true;
-                return result;
-            } finally {
-                if (!ok) {
-                    try {
-                        ps("ROLLBACK").execute();
-                    } catch (SQLException ignored) {
-                        // the original failure is the one to report
-                    }
+            T result = work.run();
+            sql.checkSameStore(what + " for experiment '" + experiment.name() + "'"); // never commit into a deleted file
+            sql.commit(conn, this::ps);
+            ok = true;
+            return result;
+        } finally {
+            if (!ok) {
+                try {
+                    sql.rollback(conn, this::ps);
+                } catch (SQLException ignored) {
+                    // the original failure is the one to report
                 }
             }
+        }
+    }
+
+    /** {@link #writeOnce} with its failure translated: a lost connection ends the work with an error. */
+    private <T> T writeNoRetry(String what, Work<T> work) {
+        try {
+            return writeOnce(what, work);
         } catch (SQLException e) {
             throw sql.translate(what + " for experiment '" + experiment.name() + "'", e);
         }
     }
 
     private <T> T read(String what, Work<T> work) {
-        sql.checkSameStore(what + " for experiment '" + experiment.name() + "'");
-        try {
+        return retrying(what, () -> {
+            sql.checkSameStore(what + " for experiment '" + experiment.name() + "'");
             return work.run();
+        });
+    }
+
+    /** Backoff between reconnection attempts: from the first to the most. */
+    static final long FIRST_BACKOFF_MILLIS = 100, MAX_BACKOFF_MILLIS = 5_000;
+
+    /**
+     * Runs {@code work}; when the dialect says the connection to the server was lost (a dropped connection, a
+     * server restart), reconnects with exponential backoff and runs it again, for at most the dialect's outage
+     * limit since the first failure; then one error names the store and the limit. Running a write again is
+     * safe because every worker write is fenced by the trial's version: a completion whose first commit did
+     * reach the server finds the version moved and changes nothing, and trials claimed by a commit whose answer
+     * was lost come back when their lease lapses. SQLite never loses its connection: its limit is zero.
+     */
+    private <T> T retrying(String what, Work<T> work) {
+        String whatFull = what + " for experiment '" + experiment.name() + "'";
+        long since = 0, backoff = FIRST_BACKOFF_MILLIS;
+        while (true) {
+            SQLException lost;
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                if (!sql.isConnectionLost(e) || sql.outage().isZero()) throw sql.translate(whatFull, e);
+                lost = e;
+            }
+            long now = System.nanoTime();
+            if (since == 0) since = now;
+            while (true) {
+                long waited = (System.nanoTime() - since) / 1_000_000;
+                if (waited >= sql.outage().toMillis())
+                    throw sql.outageOver(whatFull, sql.outage(), lost);
+                LockSupport.parkNanos(Math.min(backoff, sql.outage().toMillis() - waited) * 1_000_000);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                if (reconnect()) break;
+            }
+        }
+    }
+
+    /** Drops the lost connection and its statements and opens a new one; false when the server is still away. */
+    private boolean reconnect() {
+        for (PreparedStatement p : prepared.values()) {
+            try {
+                p.close();
+            } catch (SQLException ignored) {
+                // the connection is gone anyway
+            }
+        }
+        prepared.clear();
+        try {
+            conn.close();
+        } catch (SQLException ignored) {
+            // the connection is gone anyway
+        }
+        try {
+            conn = sql.connect();
+            return true;
         } catch (SQLException e) {
-            throw sql.translate(what + " for experiment '" + experiment.name() + "'", e);
+            if (sql.isConnectionLost(e)) return false;
+            throw sql.translate("reconnecting for experiment '" + experiment.name() + "'", e);
         }
     }
 
@@ -177,15 +243,17 @@ public final class JdbcTrialStore implements TrialStore {
         if (taken != null) return taken;
         boolean finished = false;
         try (Prehashed configs = new Prehashed(source)) {
+            // the registrar and its load keep this connection across chunks: their writes are not retried on a
+            // new one; a lost connection ends the registration, and the next run resumes it
             Registrar registrar = new Registrar(conn, sql, experiment, this::ps);
-            Registrar.Load load = write("starting the registration", () -> holds(me) ? registrar.new Load() : null);
+            Registrar.Load load = writeNoRetry("starting the registration", () -> holds(me) ? registrar.new Load() : null);
             if (load == null) return RegistrationState.IN_PROGRESS; // taken over meanwhile
             int rows = FIRST_CHUNK_ROWS;
             boolean first = true;
             while (true) {
                 if (stop.getAsBoolean()) return RegistrationState.INTERRUPTED;
                 List<Config> chunk = take(configs, rows); // outside the transaction: a slow space never holds the lock
-                Boolean held = write("registering trials", () -> {
+                Boolean held = writeNoRetry("registering trials", () -> {
                     if (!holds(me)) return false;
                     load.chunk(chunk, clock.millis());
                     setRegistrar(me); // renews the lease
@@ -201,7 +269,7 @@ public final class JdbcTrialStore implements TrialStore {
                 if (last) break;
                 rows = Math.min(rows * 2, MAX_CHUNK_ROWS);
             }
-            Boolean done = write("finishing the registration", () -> {
+            Boolean done = writeNoRetry("finishing the registration", () -> {
                 if (!holds(me)) return false;
                 load.finish();
                 PreparedStatement p = ps(sql.finishRegistration());

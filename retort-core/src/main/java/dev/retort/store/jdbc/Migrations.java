@@ -29,33 +29,40 @@ final class Migrations {
     }
 
     static void apply(Connection c, Dialect d, Clock clock) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(d.createSchemaVersionTable());
-        }
-        int current = currentVersion(c, d);
-        if (current > FILES.size()) {
-            throw new RetortException("the store's schema is version " + current + " but this Retort knows only up to "
-                    + FILES.size() + "; use a newer Retort for this experiment");
-        }
-        for (int v = current + 1; v <= FILES.size(); v++) {
-            String sql = read(d.name(), FILES.get(v - 1));
+        d.lockMigrations(c); // PostgreSQL: a second host starting at once waits here, then sees them applied
+        try (StatementCache ps = new StatementCache(c)) {
             try (Statement st = c.createStatement()) {
-                st.execute(d.beginWrite());
-                try {
+                st.execute(d.createSchemaVersionTable());
+            }
+            int current = currentVersion(c, d);
+            if (current > FILES.size()) {
+                throw new RetortException("the store's schema is version " + current + " but this Retort knows only up to "
+                        + FILES.size() + "; use a newer Retort for this experiment");
+            }
+            for (int v = current + 1; v <= FILES.size(); v++) {
+                String sql = read(d.name(), FILES.get(v - 1));
+                d.beginWrite(c, ps);
+                try (Statement st = c.createStatement()) {
                     if (currentVersion(c, d) < v) { // another process may have migrated meanwhile
                         for (String stmt : split(sql)) st.execute(stmt);
-                        try (PreparedStatement ps = c.prepareStatement(d.insertSchemaVersion())) {
-                            ps.setInt(1, v);
-                            ps.setLong(2, clock.millis());
-                            ps.executeUpdate();
+                        try (PreparedStatement p = c.prepareStatement(d.insertSchemaVersion())) {
+                            p.setInt(1, v);
+                            p.setLong(2, clock.millis());
+                            p.executeUpdate();
                         }
                     }
-                    st.execute("COMMIT");
-                } catch (SQLException e) {
-                    st.execute("ROLLBACK");
+                    d.commit(c, ps);
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        d.rollback(c, ps);
+                    } catch (SQLException ignored) {
+                        // the original failure is the one to report
+                    }
                     throw e;
                 }
             }
+        } finally {
+            d.unlockMigrations(c);
         }
     }
 
@@ -76,27 +83,32 @@ final class Migrations {
     }
 
     /**
-     * Splits a DDL file into statements at semicolons that end a line, keeping trigger bodies whole
-     * (a body ends with a line {@code END;}).
+     * Splits a DDL file into statements at semicolons that end a line, keeping bodies whole: a SQLite trigger
+     * body ({@code CREATE TRIGGER ... BEGIN}) ends with a line {@code END;}, a PostgreSQL function body with
+     * {@code $$;}.
      */
     static List<String> split(String sql) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
-        boolean inBody = false;
         for (String line : sql.split("\n")) {
             String t = line.strip();
             if (t.startsWith("--") || t.isEmpty()) continue;
             cur.append(line).append('\n');
+            if (!t.endsWith(";")) continue;
+            String stmt = cur.toString().strip().toUpperCase();
             String upper = t.toUpperCase();
-            if (upper.startsWith("CREATE TRIGGER") || upper.startsWith("CREATE OR REPLACE FUNCTION")) inBody = true;
-            boolean ends = t.endsWith(";") && (!inBody || upper.equals("END;") || upper.endsWith("$$;"));
+            boolean ends;
+            if (stmt.startsWith("CREATE OR REPLACE FUNCTION")) ends = upper.endsWith("$$;");
+            else if (stmt.startsWith("CREATE TRIGGER") && BEGIN.matcher(stmt).find()) ends = upper.equals("END;");
+            else ends = true;
             if (ends) {
                 out.add(cur.toString().strip());
                 cur.setLength(0);
-                inBody = false;
             }
         }
         if (!cur.toString().isBlank()) out.add(cur.toString().strip());
         return out;
     }
+
+    private static final java.util.regex.Pattern BEGIN = java.util.regex.Pattern.compile("\\bBEGIN\\b");
 }

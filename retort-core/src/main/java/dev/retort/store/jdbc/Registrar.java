@@ -38,9 +38,9 @@ final class Registrar {
     private final Connection conn;
     private final Dialect sql;
     private final ExperimentRow experiment;
-    private final JdbcTrialStore.Statements ps;
+    private final Statements ps;
 
-    Registrar(Connection conn, Dialect sql, ExperimentRow experiment, JdbcTrialStore.Statements ps) {
+    Registrar(Connection conn, Dialect sql, ExperimentRow experiment, Statements ps) {
         this.conn = conn;
         this.sql = sql;
         this.experiment = experiment;
@@ -179,6 +179,8 @@ final class Registrar {
     }
 
     private long maxTrialId() throws SQLException {
+        String lock = sql.lockTrialIds(); // ids are unique across the experiments of a database
+        if (lock != null) ps.get(lock).execute();
         try (ResultSet rs = ps.get(sql.maxTrialId()).executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0L;
         }

@@ -2,6 +2,7 @@ package dev.retort.store.sqlite;
 
 import dev.retort.store.StoreException;
 import dev.retort.store.jdbc.Dialect;
+import dev.retort.store.jdbc.Statements;
 import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
@@ -9,6 +10,7 @@ import org.sqlite.SQLiteErrorCode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -80,8 +82,47 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public String beginWrite() {
-        return "BEGIN IMMEDIATE";
+    public void beginWrite(Connection c, Statements ps, long experimentId) throws SQLException {
+        ps.get("BEGIN IMMEDIATE").execute(); // one writer per file: experiments of one file serialise too
+    }
+
+    @Override
+    public void beginWrite(Connection c, Statements ps) throws SQLException {
+        ps.get("BEGIN IMMEDIATE").execute();
+    }
+
+    @Override
+    public void commit(Connection c, Statements ps) throws SQLException {
+        ps.get("COMMIT").execute();
+    }
+
+    @Override
+    public void rollback(Connection c, Statements ps) throws SQLException {
+        ps.get("ROLLBACK").execute();
+    }
+
+    @Override
+    public void lockMigrations(Connection c) {
+        // each migration's BEGIN IMMEDIATE transaction re-reads the version: that is the lock
+    }
+
+    @Override
+    public void unlockMigrations(Connection c) {
+    }
+
+    @Override
+    public String lockTrialIds() {
+        return null; // BEGIN IMMEDIATE: the registering transaction is the only writer
+    }
+
+    @Override
+    public Clock storeClock(Clock local, Connection c) {
+        return local; // the file is on this host: its clock is the one every writer of the file reads
+    }
+
+    @Override
+    public boolean keepsAdminConnection() {
+        return true; // the connection also pins the file key that checkSameStore compares
     }
 
     @Override

@@ -1,0 +1,132 @@
+package dev.retort.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code retort run --store postgresql://...} end to end in real processes (the run and its worker processes),
+ * then status, results, trials, export and reset on the same store; a password in the URL or in PGPASSWORD
+ * appears in no line printed and no file written.
+ */
+class CliPostgresTest {
+    @TempDir
+    Path tmp;
+
+    record Output(int code, String text) {
+    }
+
+    private Output retort(Map<String, String> env, String... args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        cmd.addAll(List.of(args));
+        Path log = Files.createTempFile(tmp, "retort", ".log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().remove("RETORT_STORE");
+        pb.environment().remove("PGPASSWORD");
+        pb.environment().remove("RETORT_STORE_PASSWORD");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as(String.join(" ", args)).isTrue();
+        Output o = new Output(p.exitValue(), Files.readString(log));
+        Files.delete(log);
+        return o;
+    }
+
+    private Path plan(String name) throws Exception {
+        Path plan = tmp.resolve(name + ".yaml");
+        Files.writeString(plan, """
+                experiment: %s
+                objective: {class: dev.retort.examples.Branin}
+                metric: {name: value, goal: minimize}
+                space:
+                  x1: {linspace: [-5, 10, 6]}
+                  x2: {linspace: [0, 15, 5]}
+                """.formatted(name));
+        return plan;
+    }
+
+    @Test
+    void run_with_a_store_url_runs_workers_and_status_results_trials_export_reset_read_the_same_store_and_no_password_leaks() throws Exception {
+        List<Output> printed = new ArrayList<>();
+        String schema = PostgresServer.freshSchema("cli");
+        String withPassword = PostgresServer.url(schema, true);
+        Output run = retort(Map.of(), "run", plan("pgquick").toString(), "--store", withPassword, "--workers", "2", "--no-progress");
+        printed.add(run);
+        assertThat(run.code()).as(run.text()).isZero();
+        assertThat(run.text()).contains("30 done").contains("postgresql://alice:***@127.0.0.1:");
+
+        // the password only in PGPASSWORD: every other command on the same store
+        Map<String, String> pgpassword = Map.of("PGPASSWORD", PostgresServer.PASSWORD);
+        String url = PostgresServer.url(schema, false);
+        Output status = retort(pgpassword, "status", "--store", url, "--experiment", "pgquick");
+        printed.add(status);
+        assertThat(status.code()).as(status.text()).isZero();
+        assertThat(status.text()).contains("experiment pgquick (postgresql://alice:***@127.0.0.1:").containsPattern("done\\s+30");
+        Output results = retort(pgpassword, "results", "--store", url, "--experiment", "pgquick", "--format", "csv");
+        printed.add(results);
+        assertThat(results.code()).as(results.text()).isZero();
+        assertThat(results.text().lines().filter(l -> l.matches("^\\d+,.*"))).hasSize(30);
+        Output trials = retort(Map.of("RETORT_STORE", url, "RETORT_STORE_PASSWORD", PostgresServer.PASSWORD), "trials", "--experiment", "pgquick");
+        printed.add(trials);
+        assertThat(trials.code()).as(trials.text()).isZero();
+        assertThat(trials.text().lines().filter(l -> l.contains("DONE"))).hasSize(30);
+        Path exported = tmp.resolve("trials.json");
+        Output export = retort(pgpassword, "export", "--store", url, "--experiment", "pgquick", "--format", "json", "-o", exported.toString());
+        printed.add(export);
+        assertThat(export.code()).as(export.text()).isZero();
+        assertThat(Files.readString(exported)).contains("\"x1\"");
+        Output reset = retort(pgpassword, "reset", "--store", url, "--experiment", "pgquick");
+        printed.add(reset);
+        assertThat(reset.code()).as(reset.text()).isZero();
+        assertThat(reset.text()).contains("reset 0 failed and 0 running trials to pending");
+        // the run again: nothing to run, the same experiment found by name in the shared schema
+        Output again = retort(pgpassword, "run", plan("pgquick").toString(), "--store", url);
+        printed.add(again);
+        assertThat(again.code()).as(again.text()).isZero();
+        assertThat(again.text()).contains("nothing to run: all 30 trials of 'pgquick' are finished");
+
+        // a wrong password: one message, exit 1, neither password printed
+        Output wrong = retort(Map.of("PGPASSWORD", "not-" + PostgresServer.PASSWORD), "status", "--store", url, "--experiment", "pgquick");
+        assertThat(wrong.code()).as(wrong.text()).isEqualTo(1);
+        assertThat(wrong.text()).contains("refused user 'alice'").doesNotContain("\tat ").doesNotContain("not-" + PostgresServer.PASSWORD);
+        printed.add(wrong);
+
+        for (Output o : printed) assertThat(o.text()).doesNotContain(PostgresServer.PASSWORD);
+        List<Path> holding = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(tmp)) {
+            for (Path f : files.filter(Files::isRegularFile).toList())
+                if (new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(PostgresServer.PASSWORD)) holding.add(f);
+        }
+        assertThat(holding).as("files written holding the password").isEmpty();
+        assertThat(Files.exists(tmp.resolve("runs/pgquick/logs"))).as("worker logs under the artifact root").isTrue();
+    }
+
+    @Test
+    void bad_store_flags_are_user_errors_naming_the_flag_and_the_redacted_value() throws Exception {
+        Output scheme = retort(Map.of(), "status", "--store", "mysql://bob:Sekr1t-x@h/db", "--experiment", "e");
+        assertThat(scheme.code()).as(scheme.text()).isEqualTo(2);
+        assertThat(scheme.text()).contains("--store: 'mysql://bob:***@h/db' has scheme 'mysql'", "allowed: postgresql://")
+                .doesNotContain("Sekr1t-x").doesNotContain("\tat ");
+        Output noName = retort(Map.of(), "status", "--store", "postgresql://bob@h/db");
+        assertThat(noName.code()).isEqualTo(2);
+        assertThat(noName.text()).contains("--experiment: is missing");
+        Output both = retort(Map.of(), "worker", tmp.toString(), "--store", "postgresql://bob@h/db", "--experiment", "e");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.text()).contains("--store: 'postgresql://bob@h/db' is given with the directory");
+        Output unknown = retort(Map.of(), "status", "--store", PostgresServer.url(PostgresServer.freshSchema("none"), true), "--experiment", "nope");
+        assertThat(unknown.code()).as(unknown.text()).isEqualTo(2);
+        assertThat(unknown.text()).contains("--experiment: 'nope' is not in the store postgresql://alice:***@").doesNotContain(PostgresServer.PASSWORD);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.retort.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code retort store copy} in real processes: a local experiment into a PostgreSQL store and from there into a
+ * new directory, every trial with its state, attempt, version, result and phase the same (the exports match
+ * line for line); an existing experiment is refused without {@code --replace}; bad arguments are user errors.
+ */
+class CliStoreCopyTest {
+    @TempDir
+    Path tmp;
+
+    record Output(int code, String text) {
+    }
+
+    private Output retort(String... args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        cmd.addAll(List.of(args));
+        Path log = Files.createTempFile(tmp, "retort", ".log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().remove("RETORT_STORE");
+        pb.environment().put("PGPASSWORD", PostgresServer.PASSWORD);
+        Process p = pb.start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as(String.join(" ", args)).isTrue();
+        Output o = new Output(p.exitValue(), Files.readString(log));
+        Files.delete(log);
+        return o;
+    }
+
+    /** The export without the one thing a copy cannot keep: where the experiment lives. */
+    private String export(String... where) throws Exception {
+        List<String> args = new ArrayList<>(List.of("export"));
+        args.addAll(List.of(where));
+        args.addAll(List.of("--format", "json"));
+        Output o = retort(args.toArray(String[]::new));
+        assertThat(o.code()).as(o.text()).isZero();
+        return o.text();
+    }
+
+    @Test
+    void a_local_experiment_copied_to_postgresql_and_back_keeps_every_trial_record() throws Exception {
+        Path plan = tmp.resolve("copyme.yaml");
+        Files.writeString(plan, """
+                experiment: copyme
+                objective: {class: dev.retort.examples.Branin}
+                space:
+                  x1: {linspace: [-5, 10, 4]}
+                  x2: {linspace: [0, 15, 5]}
+                """);
+        Output run = retort("run", plan.toString(), "--dir", "a", "--workers", "2", "--no-progress");
+        assertThat(run.code()).as(run.text()).isZero();
+        String original = export("a");
+        assertThat(original).contains("\"state\"").contains("\"attempt\"");
+
+        String url = PostgresServer.url(PostgresServer.freshSchema("copy"), false);
+        Output toPg = retort("store", "copy", "a", url);
+        assertThat(toPg.code()).as(toPg.text()).isZero();
+        assertThat(toPg.text()).contains("copied experiment 'copyme' (20 trials: 20 done)").contains("postgresql://alice:***@127.0.0.1:")
+                .doesNotContain(PostgresServer.PASSWORD);
+        assertThat(export("--store", url, "--experiment", "copyme")).isEqualTo(original);
+        Output status = retort("status", "--store", url, "--experiment", "copyme");
+        assertThat(status.code()).as(status.text()).isZero();
+        assertThat(status.text()).containsPattern("done\\s+20");
+
+        Output back = retort("store", "copy", url, "b", "--experiment", "copyme");
+        assertThat(back.code()).as(back.text()).isZero();
+        assertThat(export("b")).isEqualTo(original);
+
+        // the copy is a store like any other: running the plan on it finds nothing left to do
+        Output again = retort("run", plan.toString(), "--store", url, "--no-progress");
+        assertThat(again.code()).as(again.text()).isZero();
+        assertThat(again.text()).contains("20 done");
+
+        Output twice = retort("store", "copy", "a", url);
+        assertThat(twice.code()).as(twice.text()).isEqualTo(2);
+        assertThat(twice.text()).contains("holds an experiment 'copyme' already").contains("--replace").doesNotContain("\tat ");
+        Output replaced = retort("store", "copy", "a", url, "--replace");
+        assertThat(replaced.code()).as(replaced.text()).isZero();
+        assertThat(replaced.text()).contains("replacing the one there");
+        assertThat(export("--store", url, "--experiment", "copyme")).isEqualTo(original);
+    }
+
+    @Test
+    void logs_take_a_store_url_and_experiment_and_find_the_trial_under_the_artifacts() throws Exception {
+        Path plan = tmp.resolve("echo.yaml");
+        Files.writeString(plan, """
+                experiment: echo
+                objective: {command: ["sh", "-c", "echo hello-{i}; echo '{{\\"value\\": {i}}}'"]}
+                space: {i: [1, 2, 3]}
+                """);
+        String url = PostgresServer.url(PostgresServer.freshSchema("logs"), false);
+        Output run = retort("run", plan.toString(), "--store", url, "--artifacts", "art", "--workers", "1", "--no-progress");
+        assertThat(run.code()).as(run.text()).isZero();
+        Output logs = retort("logs", "2", "--store", url, "--experiment", "echo", "--artifacts", "art");
+        assertThat(logs.code()).as(logs.text()).isZero();
+        assertThat(logs.text()).contains("hello-2").doesNotContain("hello-1");
+        Output noStore = retort("logs", "2");
+        assertThat(noStore.code()).as(noStore.text()).isEqualTo(2);
+        assertThat(noStore.text()).contains("DIR").contains("is missing").doesNotContain("\tat ");
+        Output badTrial = retort("logs", "x2", "--store", url, "--experiment", "echo", "--artifacts", "art");
+        assertThat(badTrial.code()).as(badTrial.text()).isEqualTo(2);
+        assertThat(badTrial.text()).contains("TRIAL").contains("x2").contains("is not a trial id");
+    }
+
+    @Test
+    void copying_from_a_directory_without_a_store_or_naming_a_missing_experiment_is_a_user_error() throws Exception {
+        Files.createDirectories(tmp.resolve("empty"));
+        Output none = retort("store", "copy", "empty", "c");
+        assertThat(none.code()).as(none.text()).isEqualTo(2);
+        assertThat(none.text()).contains("SRC").contains("holds no store (no retort.db)").doesNotContain("\tat ");
+        assertThat(tmp.resolve("c")).doesNotExist();
+
+        String url = PostgresServer.url(PostgresServer.freshSchema("copyerr"), false);
+        Output missing = retort("store", "copy", url, "d", "--experiment", "nosuch");
+        assertThat(missing.code()).as(missing.text()).isEqualTo(2);
+        assertThat(missing.text()).contains("holds no experiment 'nosuch'").doesNotContain("\tat ");
+    }
+}
