@@ -58,6 +58,10 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Run workers as threads of this process instead of child processes.")
     boolean threads;
 
+    @Option(names = "--register-only", description = "Register the plan's trials in the store and exit, running none"
+            + " (for workers started elsewhere: retort worker, launch slurm|k8s).")
+    boolean registerOnly;
+
     @Option(names = "--classpath", paramLabel = "PATHS", description = "Jars or directories with objective classes, ':'-separated.")
     String classpath;
 
@@ -97,6 +101,14 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
              TrialStore store = exp.store()) {
             exp.notices().forEach(n -> err().println("retort: " + n));
             if (retryFailed) store.reset(TrialState.FAILED);
+            if (registerOnly) {
+                if (!exp.awaitRegistered(Long.MAX_VALUE))
+                    throw new dev.retort.RetortException("the registration of '" + plan.name() + "' did not complete");
+                Counts c = store.counts();
+                out().println("registered " + c.total() + " trials of '" + plan.name() + "' in " + at + " (" + c.get(TrialState.PENDING)
+                        + " pending, " + c.finished() + " finished); start workers with: retort worker " + String.join(" ", at.workerArgs()));
+                return 0;
+            }
             StoreException fault = null;
             Counts before = store.counts();
             boolean work = before.get(TrialState.PENDING) > 0 || before.get(TrialState.RUNNING) > 0;

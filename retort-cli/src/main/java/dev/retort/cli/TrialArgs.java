@@ -15,8 +15,8 @@ import java.util.List;
  * {@code --artifacts} (where the trial directories are).
  */
 final class TrialArgs {
-    @Parameters(arity = "1..2", paramLabel = "[DIR] TRIAL",
-            description = "The experiment directory (or --store and --experiment), then the trial id.")
+    @Parameters(arity = "1..2", paramLabel = "TRIAL",
+            description = "[DIR] TRIAL: the experiment directory (or --store and --experiment), then the trial id.")
     List<String> args;
 
     @Option(names = "--store", paramLabel = "URL", description = StoreOptions.URL_HELP)

@@ -116,6 +116,22 @@ class CliStoreCopyTest {
     }
 
     @Test
+    void run_register_only_registers_every_trial_and_runs_none() throws Exception {
+        Path plan = tmp.resolve("reg.yaml");
+        Files.writeString(plan, "experiment: reg\nobjective: {class: dev.retort.examples.Noop}\nspace: {i: {range: [0, 5000]}}\n");
+        String url = PostgresServer.url(PostgresServer.freshSchema("reg"), false);
+        Output reg = retort("run", plan.toString(), "--store", url, "--register-only");
+        assertThat(reg.code()).as(reg.text()).isZero();
+        assertThat(reg.text()).contains("registered 5000 trials of 'reg'").contains("(5000 pending, 0 finished)")
+                .contains("retort worker --store postgresql://alice@127.0.0.1:");
+        Output status = retort("status", "--store", url, "--experiment", "reg");
+        assertThat(status.text()).containsPattern("pending\\s+5000");
+        Output worker = retort("worker", "--store", url, "--experiment", "reg", "--artifacts", "reg-art");
+        assertThat(worker.code()).as(worker.text()).isZero();
+        assertThat(retort("status", "--store", url, "--experiment", "reg").text()).containsPattern("done\\s+5000");
+    }
+
+    @Test
     void copying_from_a_directory_without_a_store_or_naming_a_missing_experiment_is_a_user_error() throws Exception {
         Files.createDirectories(tmp.resolve("empty"));
         Output none = retort("store", "copy", "empty", "c");
