@@ -167,19 +167,7 @@ public final class JdbcTrialStore implements TrialStore {
 
     /** Drops the lost connection and its statements and opens a new one; false when the server is still away. */
     private boolean reconnect() {
-        for (PreparedStatement p : prepared.values()) {
-            try {
-                p.close();
-            } catch (SQLException ignored) {
-                // the connection is gone anyway
-            }
-        }
-        prepared.clear();
-        try {
-            conn.close();
-        } catch (SQLException ignored) {
-            // the connection is gone anyway
-        }
+        closeConnection();
         try {
             conn = sql.connect();
             return true;
@@ -735,6 +723,11 @@ public final class JdbcTrialStore implements TrialStore {
 
     @Override
     public synchronized void close() {
+        closeConnection();
+    }
+
+    /** Closes the statements and the connection, ignoring failures: it is closed, or gone, either way. */
+    private void closeConnection() {
         for (PreparedStatement p : prepared.values()) {
             try {
                 p.close();
