@@ -433,17 +433,28 @@ public final class JdbcTrialStore implements TrialStore {
     public synchronized Set<Long> completeAll(List<dev.retort.store.Completion> completions) {
         if (completions.isEmpty()) return Set.of();
         return write("recording " + completions.size() + " trials", () -> {
+            // one batch: a server gets every completion in one round trip, not one per trial
+            PreparedStatement p = ps(sql.complete());
+            for (dev.retort.store.Completion c : completions) {
+                bindComplete(p, c.trial(), c.outcome());
+                p.addBatch();
+            }
+            int[] counts = p.executeBatch();
             Set<Long> lost = new HashSet<>();
-            for (dev.retort.store.Completion c : completions)
-                if (completeOne(c.trial(), c.outcome()) == 0) lost.add(c.trial().id());
+            for (int i = 0; i < counts.length; i++) if (counts[i] == 0) lost.add(completions.get(i).trial().id());
             return lost;
         });
     }
 
     private int completeOne(ClaimedTrial t, Outcome o) throws SQLException {
+        PreparedStatement p = ps(sql.complete());
+        bindComplete(p, t, o);
+        return p.executeUpdate();
+    }
+
+    private void bindComplete(PreparedStatement p, ClaimedTrial t, Outcome o) throws SQLException {
         if (o.state() == TrialState.PENDING || o.state() == TrialState.RUNNING)
             throw new BugException("complete() takes a final state, got " + o.state() + " for trial " + t.id());
-        PreparedStatement p = ps(sql.complete());
         p.setString(1, o.state().name());
         p.setString(2, o.resultJson());
         setDouble(p, 3, o.metric());
@@ -454,7 +465,6 @@ public final class JdbcTrialStore implements TrialStore {
         else p.setLong(7, o.startedAt());
         p.setLong(8, t.rowId());
         p.setLong(9, t.version());
-        return p.executeUpdate();
     }
 
     private static void setDouble(PreparedStatement p, int i, Double v) throws SQLException {
