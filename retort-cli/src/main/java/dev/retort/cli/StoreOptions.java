@@ -3,6 +3,7 @@ package dev.retort.cli;
 import dev.retort.PlanException;
 import dev.retort.run.Experiment;
 import dev.retort.store.StoreLocation;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,18 +23,29 @@ final class StoreOptions {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The experiment directory (or --store and --experiment).")
     Path dir;
 
-    @Option(names = "--store", paramLabel = "URL", description = URL_HELP)
-    String store;
+    @Mixin
+    ServerFlags server;
 
-    @Option(names = "--experiment", paramLabel = "NAME", description = "The experiment's name in the --store.")
-    String experiment;
+    /** {@code --store URL --experiment NAME [--artifacts PATH]}: an experiment on a server, for commands that also take a DIR. */
+    static final class ServerFlags {
+        @Option(names = "--store", paramLabel = "URL", description = URL_HELP)
+        String store;
 
-    @Option(names = "--artifacts", paramLabel = "PATH", description = "Trial directories and logs of a --store experiment (default: runs/<experiment>).")
-    Path artifacts;
+        @Option(names = "--experiment", paramLabel = "NAME", description = "The experiment's name in the --store.")
+        String experiment;
+
+        @Option(names = "--artifacts", paramLabel = "PATH", description = "Trial directories and logs of a --store experiment (default: runs/<experiment>).")
+        Path artifacts;
+
+        /** The experiment in {@code dir}, or the one the flags (or the environment) name; a mistake is a user error naming the flag. */
+        StoreLocation location(Path dir) {
+            return StoreOptions.location(dir, store, experiment, artifacts, System.getenv(), true);
+        }
+    }
 
     /** The location the flags (or the environment) name; a mistake is a user error naming the flag. */
     StoreLocation location() {
-        return location(dir, store, experiment, artifacts, System.getenv(), true);
+        return server.location(dir);
     }
 
     Experiment join() {

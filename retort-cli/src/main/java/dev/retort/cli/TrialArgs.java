@@ -2,7 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.PlanException;
 import dev.retort.run.Experiment;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -19,14 +19,8 @@ final class TrialArgs {
             description = "[DIR] TRIAL: the experiment directory (or --store and --experiment), then the trial id.")
     List<String> args;
 
-    @Option(names = "--store", paramLabel = "URL", description = StoreOptions.URL_HELP)
-    String store;
-
-    @Option(names = "--experiment", paramLabel = "NAME", description = "The experiment's name in the --store.")
-    String experiment;
-
-    @Option(names = "--artifacts", paramLabel = "PATH", description = "Trial directories and logs of a --store experiment (default: runs/<experiment>).")
-    Path artifacts;
+    @Mixin
+    StoreOptions.ServerFlags server;
 
     long trial() {
         String t = args.get(args.size() - 1);
@@ -39,11 +33,11 @@ final class TrialArgs {
 
     /** What to show in messages for the experiment: its directory or its name in the store. */
     String where() {
-        return args.size() == 2 ? args.get(0) : "experiment '" + experiment + "'";
+        return args.size() == 2 ? args.get(0) : "experiment '" + server.experiment + "'";
     }
 
     Experiment join() {
         Path dir = args.size() == 2 ? Path.of(args.get(0)) : null;
-        return Experiment.join(StoreOptions.location(dir, store, experiment, artifacts, System.getenv(), true), Clock.systemUTC());
+        return Experiment.join(server.location(dir), Clock.systemUTC());
     }
 }

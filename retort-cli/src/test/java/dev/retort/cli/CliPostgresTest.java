@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.cli.ChildRun.Output;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,25 +23,8 @@ class CliPostgresTest {
     @TempDir
     Path tmp;
 
-    record Output(int code, String text) {
-    }
-
     private Output retort(Map<String, String> env, String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        cmd.addAll(List.of(args));
-        Path log = Files.createTempFile(tmp, "retort", ".log");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().remove("RETORT_STORE");
-        pb.environment().remove("PGPASSWORD");
-        pb.environment().remove("RETORT_STORE_PASSWORD");
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as(String.join(" ", args)).isTrue();
-        Output o = new Output(p.exitValue(), Files.readString(log));
-        Files.delete(log);
-        return o;
+        return ChildRun.run(tmp, env, args);
     }
 
     private Path plan(String name) throws Exception {

@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.cli.ChildRun.Output;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,23 +21,8 @@ class CliStoreCopyTest {
     @TempDir
     Path tmp;
 
-    record Output(int code, String text) {
-    }
-
     private Output retort(String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        cmd.addAll(List.of(args));
-        Path log = Files.createTempFile(tmp, "retort", ".log");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().remove("RETORT_STORE");
-        pb.environment().put("PGPASSWORD", PostgresServer.PASSWORD);
-        Process p = pb.start();
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as(String.join(" ", args)).isTrue();
-        Output o = new Output(p.exitValue(), Files.readString(log));
-        Files.delete(log);
-        return o;
+        return ChildRun.run(tmp, Map.of("PGPASSWORD", PostgresServer.PASSWORD), args);
     }
 
     /** The export without the one thing a copy cannot keep: where the experiment lives. */
