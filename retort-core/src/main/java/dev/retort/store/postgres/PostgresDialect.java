@@ -7,7 +7,6 @@ import dev.retort.store.jdbc.Statements;
 import org.postgresql.jdbcurlresolver.PgPassParser;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +25,7 @@ import java.util.Properties;
  * Creating an experiment, and assigning trial ids (unique across the database), take database-wide advisory
  * locks of their own; migrations a session advisory lock.
  *
- * <p>Connections: plain {@link DriverManager}, no pool. A trial store holds one connection for its lifetime
+ * <p>Connections: plain JDBC, no pool. A trial store holds one connection for its lifetime
  * (its statements are prepared on it) and the database opens one per call while a process joins, so a worker
  * process holds one connection while it runs trials and two for a moment at start; 64 workers fit under the
  * server's default {@code max_connections = 100}. A pool would add a thread, a logging library and start-up
@@ -42,6 +41,8 @@ public final class PostgresDialect implements Dialect {
                     + "started_at, finished_at, result_json, metric, error, cost, phase";
     private static final String CLAIM_SET = "UPDATE trial SET state = 'RUNNING', worker = ?, lease_until = ?, heartbeat_at = ?, started_at = ?,"
             + " finished_at = NULL, attempt = attempt + 1, version = version + 1";
+
+    private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
 
     private final StoreLocation.Server at;
     private final PostgresFaults faults;
@@ -67,7 +68,7 @@ public final class PostgresDialect implements Dialect {
         p.setProperty("ApplicationName", "retort-" + ProcessHandle.current().pid());
         p.setProperty("connectTimeout", "10");
         p.setProperty("tcpKeepAlive", "true");
-        return DriverManager.getConnection(at.jdbcUrl(), p);
+        return DRIVER.connect(at.jdbcUrl(), p); // the driver itself: no DriverManager registration to lose in a shaded jar
     }
 
     // --- transactions and locking ---------------------------------------------------------------------
