@@ -59,6 +59,8 @@ class PostgresWorkersTest {
 
         List<Process> ps = new ArrayList<>();
         for (int w = 0; w < workers; w++) ps.add(start(at, "w" + w, "0"));
+        ConnectionSampler connections = new ConnectionSampler(ps);
+        connections.start();
         long done = 0;
         for (int w = 0; w < workers; w++) {
             Process p = ps.get(w);
@@ -70,6 +72,10 @@ class PostgresWorkersTest {
             done += Long.parseLong(m.group(2));
         }
         assertThat(done).as("trials the workers say they finished").isEqualTo(trials);
+        connections.join();
+        assertThat(connections.samples).as("samples of the server's connections").isPositive();
+        assertThat(connections.seen).as("worker processes seen connected").isNotEmpty();
+        assertThat(connections.most).as("most connections one worker process held at once").isBetween(1, 2);
         try (Experiment exp = Experiment.join(at, Clock.systemUTC()); TrialStore store = exp.store()) {
             Counts c = store.counts();
             assertThat(c.get(TrialState.DONE)).isEqualTo(trials);
@@ -129,6 +135,42 @@ class PostgresWorkersTest {
             assertThat(t.version()).as("claim, reclaim, claim, complete").isEqualTo(4);
             assertThat(t.resultJson()).contains("\"pid\":" + second.pid()).doesNotContain("\"pid\":" + first.pid());
             assertThat(store.counts().get(TrialState.DONE)).isEqualTo(1);
+        }
+    }
+
+    /** Reads the server's connections per worker process (application_name retort-PID) until the workers exit. */
+    static final class ConnectionSampler extends Thread {
+        final List<Process> workers;
+        final java.util.Set<String> seen = new java.util.HashSet<>();
+        volatile int most, samples;
+
+        ConnectionSampler(List<Process> workers) {
+            this.workers = workers;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            workers.forEach(p -> names.add("retort-" + p.pid()));
+            String url = "jdbc:postgresql://localhost:" + PostgresServer.port() + "/postgres";
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "");
+                 java.sql.PreparedStatement q = c.prepareStatement(
+                         "SELECT application_name, count(*) FROM pg_stat_activity WHERE application_name LIKE 'retort-%' GROUP BY 1")) {
+                while (workers.stream().anyMatch(Process::isAlive)) {
+                    try (java.sql.ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            if (!names.contains(rs.getString(1))) continue;
+                            seen.add(rs.getString(1));
+                            most = Math.max(most, rs.getInt(2));
+                        }
+                    }
+                    samples++;
+                    Thread.sleep(5); // a sampling interval, not a synchronisation
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -7,7 +7,6 @@ import dev.retort.store.jdbc.Statements;
 import org.postgresql.jdbcurlresolver.PgPassParser;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,7 +26,7 @@ import java.util.Properties;
  * Creating an experiment, and assigning trial ids (unique across the database), take database-wide advisory
  * locks of their own; migrations a session advisory lock.
  *
- * <p>Connections: plain {@link DriverManager}, no pool. A trial store holds one connection for its lifetime
+ * <p>Connections: plain JDBC, no pool. A trial store holds one connection for its lifetime
  * (its statements are prepared on it) and the database opens one per call while a process joins, so a worker
  * process holds one connection while it runs trials and two for a moment at start; 64 workers fit under the
  * server's default {@code max_connections = 100}. A pool would add a thread, a logging library and start-up
@@ -43,6 +42,8 @@ public final class PostgresDialect implements Dialect {
                     + "started_at, finished_at, result_json, metric, error, cost, phase";
     private static final String CLAIM_SET = "UPDATE trial SET state = 'RUNNING', worker = ?, lease_until = ?, heartbeat_at = ?, started_at = ?,"
             + " finished_at = NULL, attempt = attempt + 1, version = version + 1";
+
+    private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
 
     private final StoreLocation.Server at;
     private final PostgresFaults faults;
@@ -78,7 +79,7 @@ public final class PostgresDialect implements Dialect {
         // that gets no answer this long fails here, so the store reconnects (see Dialect#isConnectionLost).
         p.setProperty("options", "-c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION_SECONDS + "s");
         p.setProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
-        return DriverManager.getConnection(at.jdbcUrl(), p);
+        return DRIVER.connect(at.jdbcUrl(), p); // the driver itself: no DriverManager registration to lose in a shaded jar
     }
 
     // --- transactions and locking ---------------------------------------------------------------------
