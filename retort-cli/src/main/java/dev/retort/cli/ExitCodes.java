@@ -53,6 +53,14 @@ final class ExitCodes {
                 m.put("1", RUNTIME);
             }
             case "completion", "help", "launch", "store" -> m.put("0", "the text was printed");
+            case "rerun" -> {
+                m.put("0", "the rerun's results are identical to the recorded ones (within --tolerance)");
+                m.put("1", "some trial's results differ (the report lists them), or " + RUNTIME);
+            }
+            case "diff" -> {
+                m.put("0", "the two are the same (plan, code, data, environment and results)");
+                m.put("1", "they differ (the report lists how), or " + RUNTIME);
+            }
             case "retort" -> {
                 m.put("0", "success (each command's --help says what that means for it)");
                 m.put("1", "FAILED trials (run), or " + RUNTIME);

@@ -21,7 +21,8 @@ import java.io.PrintWriter;
         description = "Durable, resumable computational experiments.",
         subcommands = {RunCommand.class, WorkerCommand.class, StatusCommand.class, TrialsCommand.class,
                 LogsCommand.class, ResultsCommand.class, ResetCommand.class, ExportCommand.class, StoreCommand.class,
-                PredictionsCommand.class, LaunchCommand.class, CompletionCommand.class, HelpCommand.class})
+                PredictionsCommand.class, LaunchCommand.class, ManifestCommand.class, RerunCommand.class, DiffCommand.class,
+                CompletionCommand.class, HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.engine.Hosts;
+import dev.retort.manifest.RunManifest;
 import dev.retort.plan.Plan;
 import dev.retort.plan.PlanParser;
 import dev.retort.run.Experiment;
@@ -75,6 +76,9 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
             + " although SQLite's locking is unreliable there (docs/hosts.md).")
     boolean allowNetworkFs;
 
+    /** What {@code retort rerun} adds to the manifest's {@code run} section (what it reran, accepted differences). */
+    java.util.Map<String, Object> manifestRun = java.util.Map.of();
+
     @Override
     public Integer call() throws Exception {
         Flags.range("--workers", workers == null ? null : (long) workers, 1, Plan.MAX_WORKERS);
@@ -100,6 +104,7 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
         try (Experiment exp = Experiment.open(plan, at, how, clock);
              TrialStore store = exp.store()) {
             exp.notices().forEach(n -> err().println("retort: " + n));
+            RunManifest manifest = RunManifests.start(planFile, read, plan, d, loader, classpath, threads, manifestRun, clock);
             if (retryFailed) store.reset(TrialState.FAILED);
             if (registerOnly) {
                 if (!exp.awaitRegistered(Long.MAX_VALUE))
@@ -129,6 +134,7 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
                         outcome = pr.outcome();
                         fault = pr.fault();
                     }
+                    manifest.finish(store).forEach(n -> err().println("retort: " + n));
                     Reports.printResults(out(), exp, store, top, Formats.Format.TABLE, false);
                     Reports.printSummary(err(), exp.location().redacted(), store.counts());
                     err().println("retort: " + outcome.message(plan.limits()));

@@ -98,6 +98,17 @@ public interface PlanExtension {
         return Map.of();
     }
 
+    /**
+     * What a run's manifest records about the data of a plan read by this extension (docs/manifest.md), from what
+     * {@link #parse} computed. Keys, all optional: {@code datasets} (any JSON-able value; the recommender plan:
+     * each dataset's source, file SHA-256 and size, format, counts after each step and per split part, split
+     * kind and seed), {@code seeds} (name to seed, defaults included) and {@code files} (a list of
+     * {@code {path, sha256, size}}: data files a rerun must find and verify). Default: nothing.
+     */
+    default Map<String, Object> fingerprint(JsonNode identity, JsonNode runtime) {
+        return Map.of();
+    }
+
     /** Builds the objective in a worker, from the stored {@link ObjectiveSpec}. */
     Objective objective(JsonNode identity, JsonNode runtime, Path experimentDir);
 }

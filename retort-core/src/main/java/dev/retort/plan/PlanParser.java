@@ -38,7 +38,7 @@ import java.util.Set;
  * {@code file:line}, the key, the value and what is allowed; see docs/plan.md for every key.
  */
 public final class PlanParser {
-    static final Set<String> CORE_KEYS = Set.of("experiment", "objective", "metric", "space", "search", "limits", "store", "workers");
+    static final Set<String> CORE_KEYS = Set.of("experiment", "objective", "metric", "space", "search", "limits", "store", "workers", "capture");
     /** What an experiment name may be: it names a directory, a Slurm job and a Kubernetes label. */
     public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
     public static final String NAME_RULE = "letters, digits, '.', '_' and '-', starting with a letter or digit";
@@ -62,9 +62,14 @@ public final class PlanParser {
      * A plan and what the caller should tell the user about reading it (for example the recommender
      * toolkit's one line per dataset loaded): the parser and its extensions print nothing.
      */
-    public record Read(Plan plan, List<String> notices) {
+    public record Read(Plan plan, List<String> notices, List<Path> captureFiles) {
         public Read {
             notices = List.copyOf(notices);
+            captureFiles = List.copyOf(captureFiles);
+        }
+
+        public Read(Plan plan, List<String> notices) {
+            this(plan, notices, List.of());
         }
     }
 
@@ -158,7 +163,8 @@ public final class PlanParser {
         Limits limits = top.containsKey("limits") ? limits(y, top.get("limits")) : Limits.NONE;
         StoreSettings store = top.containsKey("store") ? store(y, top.get("store")) : StoreSettings.DEFAULTS;
         int workers = top.containsKey("workers") ? (int) y.integer(top.get("workers"), "workers", 1, Plan.MAX_WORKERS) : 1;
-        return new Read(new Plan(name, space, objective, metric, search, limits, store, workers), notices);
+        List<Path> captured = top.containsKey("capture") ? CaptureKey.files(y, top.get("capture"), planDir) : List.of();
+        return new Read(new Plan(name, space, objective, metric, search, limits, store, workers), notices, captured);
     }
 
     private ObjectiveSpec objective(Yaml y, Node n, Space space, Path planDir) {

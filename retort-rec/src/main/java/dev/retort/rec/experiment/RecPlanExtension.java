@@ -182,6 +182,13 @@ public final class RecPlanExtension implements PlanExtension {
         return m;
     }
 
+    /** Each dataset's source, hashes, counts after each step and split part, split kind and seed (docs/manifest.md). */
+    @Override
+    public Map<String, Object> fingerprint(JsonNode identity, JsonNode runtime) {
+        String planFile = runtime.path("plan_file").asText("plan.yaml");
+        return RecFingerprint.of(RecSpecs.datasets(new Yaml(planFile).compose(identity.path("datasets").asText()), planFile));
+    }
+
     @Override
     public Objective objective(JsonNode identity, JsonNode runtime, Path experimentDir) {
         String planFile = runtime.path("plan_file").asText("plan.yaml");

@@ -1,0 +1,70 @@
+package dev.retort.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.retort.PlanException;
+import dev.retort.manifest.Canonical;
+import dev.retort.manifest.Manifest;
+import dev.retort.manifest.ManifestDiff;
+import dev.retort.manifest.ResultCompare;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Two experiments side by side: plan, code, environment and data first, then the per-trial results. */
+@Command(name = "diff", description = "Compare two experiments (directories or manifests): plan, code, environment, data, then results.")
+final class DiffCommand extends CliCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "A", description = "An experiment directory or a manifest file.")
+    Path a;
+
+    @Parameters(index = "1", paramLabel = "B", description = "An experiment directory or a manifest file.")
+    Path b;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--tolerance", paramLabel = "X", defaultValue = "0", description = "Largest absolute difference of a result value counted as equal (default: 0).")
+    double tolerance;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("table") && !format.equals("json"))
+            throw PlanException.at(null, "--format", format, "is not a diff format", "table, json");
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance))
+            throw PlanException.at(null, "--tolerance", tolerance, "is not a usable tolerance", "a finite number >= 0");
+        Manifest ma = Manifest.read(a), mb = Manifest.read(b);
+        Map<String, List<ManifestDiff.Difference>> sections = new LinkedHashMap<>();
+        ManifestDiff.SECTIONS.forEach((name, keys) -> sections.put(name, ManifestDiff.under(ma.json(), mb.json(), keys, false)));
+        Map<String, JsonNode> ra = ma.results().orElse(Map.of()), rb = mb.results().orElse(Map.of());
+        List<ResultCompare.TrialDifference> trials = ResultCompare.compare(ra, rb, tolerance);
+        boolean same = trials.isEmpty() && sections.values().stream().allMatch(List::isEmpty);
+        if (format.equals("json")) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("a", ma.file().toString());
+            doc.put("b", mb.file().toString());
+            doc.put("same", same);
+            Map<String, Object> s = new LinkedHashMap<>();
+            sections.forEach((k, v) -> s.put(k, v.stream().map(ManifestDiff.Difference::toMap).toList()));
+            doc.put("sections", s);
+            doc.put("trials", trials.stream().map(ResultCompare.TrialDifference::toMap).toList());
+            out().print(Canonical.json(doc));
+        } else {
+            StringBuilder sb = new StringBuilder("A " + ma.file() + "\nB " + mb.file() + "\n");
+            sections.forEach((k, v) -> {
+                sb.append('\n').append(k).append(v.isEmpty() ? ": same\n" : ": " + v.size() + " difference(s) (A -> B)\n");
+                sb.append(Reports2.differences(v));
+            });
+            long n = trials.stream().map(ResultCompare.TrialDifference::configHash).distinct().count();
+            sb.append("\nresults: ").append(trials.isEmpty() ? "same (" + ra.size() + " trials)\n" : n + " trial(s) differ (A = recorded, B = new)\n");
+            if (!trials.isEmpty()) sb.append(Reports2.trialTable(trials));
+            out().print(sb);
+        }
+        out().flush();
+        return same ? 0 : 1;
+    }
+}
