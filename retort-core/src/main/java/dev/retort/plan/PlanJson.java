@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.retort.BugException;
-import dev.retort.engine.GridSearch;
 import dev.retort.engine.Goal;
 import dev.retort.engine.Limits;
 import dev.retort.engine.Metric;
-import dev.retort.engine.RandomSearch;
 import dev.retort.engine.SearchStrategy;
 import dev.retort.space.Space;
 import dev.retort.store.StoreSettings;
@@ -57,6 +55,14 @@ public final class PlanJson {
 
     /** Rebuilds a plan from the store's two JSON texts (for worker processes). */
     public static Plan fromStored(String name, String identityJson, String settingsJson) {
+        return fromStored(name, identityJson, settingsJson, Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * Rebuilds a plan from the store's two JSON texts; the search strategy is found among the
+     * {@link SearchExtension}s on {@code loader} (an unregistered one becomes an {@link UnknownSearch}).
+     */
+    public static Plan fromStored(String name, String identityJson, String settingsJson, ClassLoader loader) {
         JsonNode id = read(identityJson);
         JsonNode st = read(settingsJson == null ? "{}" : settingsJson);
         Metric metric = new Metric(id.path("metric").path("name").asText(),
@@ -64,7 +70,7 @@ public final class PlanJson {
         ObjectiveSpec obj = new ObjectiveSpec(id.path("objective").path("kind").asText(), id.path("objective").path("spec"),
                 st.path("objective_runtime").isMissingNode() ? null : st.path("objective_runtime"), null);
         Space space = Space.fromJson(write(id.path("space")));
-        SearchStrategy search = search(id.path("search"));
+        SearchStrategy search = Searches.stored(id.path("search"), loader);
         JsonNode l = st.path("limits");
         Limits limits = new Limits(
                 l.has("max_trials") ? l.get("max_trials").asLong() : null,
@@ -77,12 +83,6 @@ public final class PlanJson {
                 Duration.ofMillis(s.path("lease_ms").asLong()), Duration.ofMillis(s.path("heartbeat_ms").asLong()),
                 s.path("max_attempts").asInt());
         return new Plan(name, space, obj, metric, search, limits, store, st.path("workers").asInt(1));
-    }
-
-    static SearchStrategy search(JsonNode n) {
-        if (n.isTextual() && n.asText().equals("grid")) return new GridSearch();
-        if (n.has("random")) return new RandomSearch(n.get("random").path("trials").asLong(), n.get("random").path("seed").asLong());
-        throw new BugException("stored search strategy not understood: " + n);
     }
 
     public static JsonNode tree(String json) {

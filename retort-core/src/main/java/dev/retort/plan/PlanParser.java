@@ -7,7 +7,6 @@ import dev.retort.engine.GridSearch;
 import dev.retort.engine.Goal;
 import dev.retort.engine.Limits;
 import dev.retort.engine.Metric;
-import dev.retort.engine.RandomSearch;
 import dev.retort.engine.SearchStrategy;
 import dev.retort.objective.CommandObjective;
 import dev.retort.objective.CommandSpec;
@@ -156,10 +155,10 @@ public final class PlanParser {
             objective = objective(y, y.require(top, root, "", "objective", "{class: ...} or {command: [...]}"), space, planDir);
             metric = top.containsKey("metric") ? metric(y, top.get("metric")) : Metric.minimize("value");
         }
-        SearchStrategy search = top.containsKey("search") ? search(y, top.get("search"), space) : new GridSearch();
-        if (search instanceof GridSearch && !space.isGridable())
+        SearchStrategy search = top.containsKey("search") ? Searches.parse(y, top.get("search"), space, loader) : new GridSearch();
+        if (!top.containsKey("search") && !space.isGridable())
             throw y.error(top.getOrDefault("search", root), "search", "grid", "cannot sweep a space with uniform/loguniform/int distributions",
-                    "search: {random: {trials: N, seed: S}} for such spaces, or lists and ranges for a grid");
+                    "search: {random: {trials: N, seed: S}} or {tpe: {trials: N}} for such spaces, or lists and ranges for a grid");
         Limits limits = top.containsKey("limits") ? limits(y, top.get("limits")) : Limits.NONE;
         StoreSettings store = top.containsKey("store") ? store(y, top.get("store")) : StoreSettings.DEFAULTS;
         int workers = top.containsKey("workers") ? (int) y.integer(top.get("workers"), "workers", 1, Plan.MAX_WORKERS) : 1;
@@ -243,19 +242,6 @@ public final class PlanParser {
             };
         }
         return new PlanExtension.DeclaredMetric(name, goal, y.at(n));
-    }
-
-    static SearchStrategy search(Yaml y, Node n, Space space) {
-        if (n instanceof ScalarNode s && s.getValue().equals("grid")) return new GridSearch();
-        if (n instanceof ScalarNode s) throw y.error(n, "search", s.getValue(), "is not a search strategy", "grid, {random: {trials: N, seed: S}}");
-        Map<String, Node> m = y.mapping(n, "search", Set.of("grid", "random"));
-        if (m.size() != 1) throw y.error(n, "search", null, "names " + m.size() + " strategies", "exactly one of grid, random");
-        if (m.containsKey("grid")) return new GridSearch();
-        Node r = m.get("random");
-        Map<String, Node> rm = y.mapping(r, "search.random", Set.of("trials", "seed"));
-        long trials = y.integer(y.require(rm, r, "search.random", "trials", "an integer >= 1"), "search.random.trials", 1);
-        long seed = rm.containsKey("seed") ? y.integer(rm.get("seed"), "search.random.seed", Long.MIN_VALUE) : 0L;
-        return new RandomSearch(trials, seed);
     }
 
     static Limits limits(Yaml y, Node n) {

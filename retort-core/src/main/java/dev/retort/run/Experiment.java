@@ -266,6 +266,8 @@ public final class Experiment implements AutoCloseable {
 
     /** Runs one worker in this thread until it stops; the caller may stop it from another thread. */
     public WorkerLoop worker(TrialStore store, String workerId, ClassLoader loader, List<TrialHook> hooks, Clock clock) {
+        // a strategy no registration on this class path knows cannot propose configs: refuse before claiming any
+        if (plan.search() instanceof dev.retort.plan.UnknownSearch unknown) throw unknown.refusal();
         WorkerLoop.Context ctx = new WorkerLoop.Context(store, plan.space(), plan.search(),
                 Objectives.create(plan.objective(), dir, loader), plan.metric(), plan.limits(),
                 WorkerSettings.of(workerId, trialsDir()), clock, hooks);
