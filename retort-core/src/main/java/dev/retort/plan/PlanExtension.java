@@ -76,8 +76,12 @@ public interface PlanExtension {
      *
      * @param metric  the plan's metric: rows are ordered by it, best first
      * @param perFold rows per fold (or other repetition) instead of one row per config
+     * @param precision digits after the point in LaTeX and in {@code mean ± std} text cells (default 4)
      */
-    record ReportOptions(ResultTable.Format format, Metric metric, boolean perFold) {
+    record ReportOptions(ResultTable.Format format, Metric metric, boolean perFold, int precision) {
+        public ReportOptions(ResultTable.Format format, Metric metric, boolean perFold) {
+            this(format, metric, perFold, 4);
+        }
     }
 
     /**

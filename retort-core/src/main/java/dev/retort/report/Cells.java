@@ -14,6 +14,8 @@ public final class Cells {
      * {@code 3.0}, very small or large ones as {@code 1.2346e-05}), nested objects as compact JSON, null empty.
      */
     public static String display(Object v) {
+        if (v instanceof Marked m) return display(m.value()) + m.mark();
+        if (v instanceof MeanStd ms) return meanStd(ms, 4);
         if (v instanceof Double d) {
             double a = Math.abs(d);
             if (d.isNaN() || d.isInfinite()) return d.toString();
@@ -24,9 +26,23 @@ public final class Cells {
         return exact(v);
     }
 
+    /** {@code mean ± std} with {@code decimals} digits after the point; the mean alone for fewer than two values; empty for none. */
+    public static String meanStd(MeanStd v, int decimals) {
+        if (v.n() == 0) return "";
+        String m = fixed(v.mean(), decimals);
+        return v.n() < 2 ? m : m + " ± " + fixed(v.std(), decimals);
+    }
+
+    /** {@code decimals} digits after the point, in every locale. */
+    public static String fixed(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
     /** For machines (CSV): every digit Java needs to read the double back ({@link Double#toString}). */
     public static String exact(Object v) {
         if (v == null) return "";
+        if (v instanceof Marked m) return exact(m.value()) + m.mark();
+        if (v instanceof MeanStd ms) return ms.n() < 2 ? exact(ms.mean()) : ms.mean() + " ± " + ms.std();
         if (v instanceof Map<?, ?> || v instanceof Collection<?>) return Json.compact(v);
         return String.valueOf(v);
     }
