@@ -94,6 +94,19 @@ public interface PlanExtension {
     }
 
     /**
+     * The per-unit values behind a DONE trial's metric (the recommender plan: one value per evaluated user, saved
+     * with the evaluation), for paired significance tests over units; null when this extension saves none.
+     *
+     * @param metric    a metric of the plan, e.g. {@code ndcg@10}
+     * @param artifacts the experiment's artifact root ({@link dev.retort.run.Experiment#dir()})
+     * @throws dev.retort.PlanException when the trial has no saved values for {@code metric} (the message says why)
+     */
+    default dev.retort.report.significance.UnitValues unitValues(TrialRecord trial, String metric, JsonNode identity,
+                                                                 JsonNode runtime, Path artifacts) {
+        return null;
+    }
+
+    /**
      * Fields this extension's trials add to their {@link dev.retort.report.ExportedTrial record}, taken from
      * the trial's config (the recommender plan adds {@code dataset} and {@code fold}). Keys must not be one of
      * {@link dev.retort.report.ExportedTrial#FIELDS}. Default: none.

@@ -16,8 +16,8 @@ import java.util.TreeSet;
  * {@link MeanStd} cells have {@link Options#precision} digits after the point ({@code 0.1234 $\pm$ 0.0056});
  * integers stay integers. In each ranked column the best value is bold and the second best underlined,
  * compared as printed (two values that print the same tie), and only when the column has at least two
- * different values. Names and text are escaped ({@code & % $ # _ { } ~ ^ \ < > |}); a line break becomes a
- * space. The output is the same under every default locale.
+ * different values. Names and text are escaped ({@code & % $ # _ { } ~ ^ \ < > |}; {@code † ‡} become {@code \dag \ddag}); a line
+ * break becomes a space. A positive number too small for the precision reads {@code $<$0.0001}, not zero. The output is the same under every default locale.
  */
 public final class LatexTable {
     /**
@@ -112,7 +112,10 @@ public final class LatexTable {
     private static String number(double d, int precision) {
         if (Double.isNaN(d)) return "NaN";
         if (Double.isInfinite(d)) return d > 0 ? "$\\infty$" : "$-\\infty$";
-        return Cells.fixed(d, precision).replace("-", "$-$");
+        String s = Cells.fixed(d, precision);
+        // a positive value too small to show (a p-value of 1e-9) is not 0: say "< 0.0001"
+        if (d > 0 && Double.parseDouble(s) == 0) return "$<$" + Cells.fixed(Math.pow(10, -precision), precision);
+        return s.replace("-", "$-$");
     }
 
     /** Text safe in a LaTeX table cell: the ten special characters, {@code < > |} and line breaks. */
@@ -128,6 +131,8 @@ public final class LatexTable {
                 case '<' -> sb.append("\\textless{}");
                 case '>' -> sb.append("\\textgreater{}");
                 case '|' -> sb.append("\\textbar{}");
+                case '†' -> sb.append("\\dag{}");
+                case '‡' -> sb.append("\\ddag{}");
                 case '\r' -> { }
                 case '\n' -> sb.append(' ');
                 default -> sb.append(ch);
