@@ -40,6 +40,10 @@ final class ExitCodes {
                 m.put("0", "the comparisons were printed, significant or not");
                 m.put("1", RUNTIME);
             }
+            case "report" -> {
+                m.put("0", "the report was written");
+                m.put("1", RUNTIME);
+            }
             case "plot" -> {
                 m.put("0", "the files were written (the messages name them)");
                 m.put("1", RUNTIME);

@@ -47,8 +47,15 @@ final class Plots {
     record Plot(String name, String title, Chart<?, ?> chart, List<String> series) {
     }
 
-    /** What to plot: the DONE trials, the metric and its goal, the strata keys (a recommender plan's dataset). */
-    record Input(List<TrialRecord> trials, String metric, Goal goal, Set<String> strata, String pairKey) {
+    /**
+     * What to plot: the DONE trials, the metric and its goal, the strata keys (a recommender plan's dataset),
+     * the repetition key (fold or seed, or null), and at most how many points a scatter series draws (0: all;
+     * more are thinned to every k-th, the report's way of staying small; the title says so).
+     */
+    record Input(List<TrialRecord> trials, String metric, Goal goal, Set<String> strata, String pairKey, int maxPoints) {
+        Input withMaxPoints(int n) {
+            return new Input(trials, metric, goal, strata, pairKey, n);
+        }
     }
 
     private Plots() {
@@ -69,7 +76,7 @@ final class Plots {
         String pair = null;
         for (String p : List.of("fold", "seed", "repeat")) if (pair == null && params.contains(p)) pair = p;
         Goal goal = goalOf(metric, exp.plan().metric().name(), exp.plan().metric().goal());
-        return new Input(done, metric, goal, strata, pair);
+        return new Input(done, metric, goal, strata, pair, 0);
     }
 
     static {
@@ -93,9 +100,20 @@ final class Plots {
                 b = Double.isNaN(b) ? v : in.goal().maximize() ? Math.max(b, v) : Math.min(b, v);
                 best.add(b);
             }
-            XYChart c = xy("Optimisation history" + suffix(stratum), "trial (finishing order)", in.metric());
-            scatter(c, "trials", x, y);
-            line(c, "best so far", x, best);
+            // the best so far as a step line through the points where it changes: the same picture, far fewer points
+            List<Double> bx = new ArrayList<>(), by = new ArrayList<>();
+            for (int i = 0; i < best.size(); i++) {
+                boolean changes = i + 1 < best.size() && !best.get(i + 1).equals(best.get(i));
+                boolean changed = i > 0 && !best.get(i - 1).equals(best.get(i));
+                if (i == 0 || i == best.size() - 1 || changes || changed) {
+                    bx.add(x.get(i));
+                    by.add(best.get(i));
+                }
+            }
+            int step = stride(x.size(), in.maxPoints());
+            XYChart c = xy("Optimisation history" + suffix(stratum) + thinned(step, x.size()), "trial (finishing order)", in.metric());
+            scatter(c, "trials", every(x, step), every(y, step));
+            line(c, "best so far", bx, by);
             out.add(new Plot("history" + slug(stratum), c.getTitle(), c, List.of("trials", "best so far")));
         });
         return out;
@@ -135,7 +153,9 @@ final class Plots {
                     });
                     c.getStyler().setXAxisMin(0.5).setXAxisMax(levels.size() + 0.5);
                 }
-                scatter(c, "trials", x, y);
+                int step = stride(x.size(), in.maxPoints());
+                if (step > 1) c.setTitle(c.getTitle() + thinned(step, x.size()));
+                scatter(c, "trials", every(x, step), every(y, step));
                 out.add(new Plot("parameter-" + Slug.slugify(p) + slug(stratum), c.getTitle(), c, List.of("trials")));
             }
         });
@@ -244,6 +264,21 @@ final class Plots {
             for (String k : in.strata()) s.add(String.valueOf(t.config().get(k)));
             out.computeIfAbsent(String.join(" ", s), k -> new ArrayList<>()).add(t);
         }
+        return out;
+    }
+
+    private static int stride(int n, int max) {
+        return max <= 0 || n <= max ? 1 : (n + max - 1) / max;
+    }
+
+    private static String thinned(int step, int n) {
+        return step == 1 ? "" : " [every " + step + "th of " + n + " trials shown]";
+    }
+
+    private static List<Double> every(List<Double> v, int step) {
+        if (step == 1) return v;
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i += step) out.add(v.get(i));
         return out;
     }
 
