@@ -2,10 +2,9 @@ package dev.retort.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.retort.manifest.Manifest;
 import dev.retort.report.Cells;
+import dev.retort.report.ResultTable;
 import dev.retort.run.Experiment;
 import dev.retort.store.Counts;
 import dev.retort.store.TrialRecord;
@@ -13,7 +12,6 @@ import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +29,9 @@ import java.util.Locale;
  */
 final class HtmlReport {
     /** Scatter points per chart at most; more are thinned to every k-th (the chart's title says so). */
-    static final int MAX_POINTS = 2000;
+    static final int MAX_POINTS = 1000;
+    /** Configurations a box plot in the report shows at most; with more it is left out (with a note). */
+    static final int MAX_BOXES = 40;
     /** FAILED trials listed at most, and the error lines shown of each. */
     static final int MAX_FAILED = 100, ERROR_LINES = 15;
 
@@ -56,7 +56,11 @@ final class HtmlReport {
                   t.querySelectorAll("thead th").forEach(function (h) { h.removeAttribute("aria-sort"); });
                   th.setAttribute("aria-sort", asc ? "ascending" : "descending");
                   var body = t.tBodies[0], rows = Array.prototype.slice.call(body.rows);
-                  function key(r) { var c = r.cells[col]; return c.hasAttribute("data-v") ? parseFloat(c.getAttribute("data-v")) : c.textContent; }
+                  function key(r) {
+                    var c = r.cells[col];
+                    if (c.hasAttribute("data-v")) return parseFloat(c.getAttribute("data-v"));
+                    return c.className === "n" ? parseFloat(c.textContent) : c.textContent;
+                  }
                   rows.sort(function (a, b) {
                     var x = key(a), y = key(b), d = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
                     return asc ? d : -d;
@@ -81,8 +85,25 @@ final class HtmlReport {
         summary(h, exp, store.counts());
         manifest(h, exp.dir());
         List<TrialRecord> done = store.trials(TrialState.DONE);
-        results(h, exp, store);
-        plots(h, exp, done);
+        // the charts are drawn on other threads while this one builds the results table
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "report-charts");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<String>> charts = new ArrayList<>();
+            StringBuilder notes = new StringBuilder();
+            for (Plots.Plot p : plotList(exp, done, notes)) charts.add(pool.submit(() -> figure(p)));
+            results(h, exp, store);
+            if (!charts.isEmpty() || notes.length() > 0) {
+                h.append("<section id=\"plots\"><h2>Plots</h2>\n").append(notes);
+                for (java.util.concurrent.Future<String> f : charts) h.append(join(f));
+                h.append("</section>\n");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
         failed(h, store.trials(TrialState.FAILED));
         h.append("<script>\n//<![CDATA[\n").append(JS).append("//]]>\n</script>\n</body>\n</html>\n");
         out.write(h.toString());
@@ -146,34 +167,44 @@ final class HtmlReport {
         h.append("<dt>").append(esc(term)).append("</dt><dd>").append(esc(value)).append("</dd>\n");
     }
 
-    /** The results table as {@code retort results --format csv} has it (any plan kind), sortable. */
+    /**
+     * The results table as {@code retort results} has it (any plan kind), sortable. Numbers are right-aligned;
+     * where the shown value is rounded, {@code data-v} keeps the exact one for sorting.
+     */
     private static void results(StringBuilder h, Experiment exp, TrialStore store) throws IOException {
-        StringWriter csv = new StringWriter();
-        Reports.printResults(csv, exp, store, 0, Formats.Format.CSV, false);
+        ResultTable t = Reports.resultsTable(exp, store);
         h.append("<section id=\"results\"><h2>Results</h2>\n");
-        List<List<String>> rows = new ArrayList<>();
-        try (CsvReader<CsvRecord> r = CsvReader.builder().ofCsvRecord(csv.toString())) {
-            for (CsvRecord rec : r) rows.add(rec.getFields());
-        }
-        if (rows.size() <= 1) {
+        if (t.rows().isEmpty()) {
             h.append("<p>No DONE trial yet.</p></section>\n");
             return;
         }
-        h.append("<p>").append(rows.size() - 1).append(" rows, best first by ").append(esc(exp.plan().metric().name()))
+        h.append("<p>").append(t.rows().size()).append(" rows, best first by ").append(esc(exp.plan().metric().name()))
                 .append(". Click a column head to sort.</p>\n<div class=\"scroll\"><table class=\"sortable\" id=\"results-table\"><thead><tr>");
-        for (String c : rows.get(0)) h.append("<th>").append(esc(c)).append("</th>");
+        for (String c : t.columns()) h.append("<th>").append(esc(c)).append("</th>");
         h.append("</tr></thead>\n<tbody>\n");
-        for (List<String> row : rows.subList(1, rows.size())) {
+        for (List<Object> row : t.rows()) {
             h.append("<tr>");
-            for (String v : row) {
-                Double d = number(v);
-                if (d == null) h.append("<td>").append(esc(v)).append("</td>");
-                else h.append("<td class=\"n\" data-v=\"").append(esc(v)).append("\">")
-                        .append(esc(v.matches("-?\\d+") ? v : Cells.display(d))).append("</td>");
-            }
+            for (Object o : row) cell(h, o);
             h.append("</tr>\n");
         }
         h.append("</tbody></table></div></section>\n");
+    }
+
+    private static void cell(StringBuilder h, Object o) {
+        String exact = o instanceof String s ? s : Cells.exact(o);
+        Double d = o instanceof Number n ? Double.valueOf(n.doubleValue()) : o instanceof String s ? number(s) : null;
+        if (d == null) {
+            h.append("<td>").append(esc(exact)).append("</td>");
+            return;
+        }
+        String shown = isInteger(exact) ? exact : Cells.display(d);
+        if (shown.equals(exact)) h.append("<td class=\"n\">").append(esc(shown)).append("</td>");
+        else h.append("<td class=\"n\" data-v=\"").append(esc(exact)).append("\">").append(esc(shown)).append("</td>");
+    }
+
+    private static boolean isInteger(String v) {
+        for (int i = v.startsWith("-") ? 1 : 0; i < v.length(); i++) if (!Character.isDigit(v.charAt(i))) return false;
+        return true;
     }
 
     /** The number a CSV cell holds, or null for text. */
@@ -186,22 +217,39 @@ final class HtmlReport {
         }
     }
 
-    private static void plots(StringBuilder h, Experiment exp, List<TrialRecord> done) throws IOException {
-        if (done.isEmpty()) return;
+    /** The charts of the report: history, metric per parameter, and per-fold boxes unless there are too many. */
+    private static List<Plots.Plot> plotList(Experiment exp, List<TrialRecord> done, StringBuilder notes) {
+        if (done.isEmpty()) return List.of();
         Plots.Input in = Plots.input(exp, done, exp.plan().metric().name()).withMaxPoints(MAX_POINTS);
-        if (done.stream().allMatch(t -> Plots.value(t, in.metric()) == null)) return;
+        if (done.stream().allMatch(t -> in.value(t) == null)) return List.of();
         List<Plots.Plot> plots = new ArrayList<>(Plots.history(in));
         plots.addAll(Plots.parameters(in));
-        if (in.pairKey() != null) plots.addAll(Plots.folds(in));
-        h.append("<section id=\"plots\"><h2>Plots</h2>\n");
-        for (Plots.Plot p : plots) {
-            String svg = Plots.svg(p);
-            int start = svg.indexOf("<svg");
-            h.append("<figure id=\"plot-").append(esc(p.name())).append("\">\n").append(svg, start, svg.length()).append("\n<figcaption>")
-                    .append(esc(p.title())).append(" (").append(p.series().size()).append(" series: ")
-                    .append(esc(String.join(", ", p.series()))).append(")</figcaption></figure>\n");
+        if (in.pairKey() != null) for (Plots.Plot p : Plots.folds(in)) {
+            if (p.series().size() <= MAX_BOXES) plots.add(p);
+            else notes.append("<p class=\"note\">").append(esc(p.title() + ": " + p.series().size()
+                    + " configurations, too many boxes for one chart (retort plot --kind folds draws them)")).append("</p>\n");
         }
-        h.append("</section>\n");
+        return plots;
+    }
+
+    private static String figure(Plots.Plot p) throws IOException {
+        String svg = Plots.compact(Plots.svg(p));
+        int start = svg.indexOf("<svg");
+        return "<figure id=\"plot-" + esc(p.name()) + "\">\n" + svg.substring(start) + "\n<figcaption>" + esc(p.title()) + " ("
+                + p.series().size() + " series: " + esc(String.join(", ", p.series())) + ")</figcaption></figure>\n";
+    }
+
+    private static String join(java.util.concurrent.Future<String> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while drawing the report's charts");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new dev.retort.BugException("drawing a chart failed", e.getCause());
+        }
     }
 
     private static void failed(StringBuilder h, List<TrialRecord> failed) {

@@ -52,9 +52,20 @@ final class Plots {
      * the repetition key (fold or seed, or null), and at most how many points a scatter series draws (0: all;
      * more are thinned to every k-th, the report's way of staying small; the title says so).
      */
-    record Input(List<TrialRecord> trials, String metric, Goal goal, Set<String> strata, String pairKey, int maxPoints) {
+    record Input(List<TrialRecord> trials, String metric, Goal goal, Set<String> strata, String pairKey, int maxPoints,
+                 Map<Long, Double> cache) {
         Input withMaxPoints(int n) {
-            return new Input(trials, metric, goal, strata, pairKey, n);
+            return new Input(trials, metric, goal, strata, pairKey, n, cache);
+        }
+
+        Input(List<TrialRecord> trials, String metric, Goal goal, Set<String> strata, String pairKey, int maxPoints) {
+            this(trials, metric, goal, strata, pairKey, maxPoints, new java.util.HashMap<>());
+        }
+
+        /** The trial's value of the metric, each result parsed once for all the charts. */
+        Double value(TrialRecord t) {
+            if (!cache.containsKey(t.id())) cache.put(t.id(), Plots.value(t, metric));
+            return cache.get(t.id());
         }
     }
 
@@ -93,7 +104,7 @@ final class Plots {
             List<Double> x = new ArrayList<>(), y = new ArrayList<>(), best = new ArrayList<>();
             double b = Double.NaN;
             for (TrialRecord t : ordered) {
-                Double v = value(t, in.metric());
+                Double v = in.value(t);
                 if (v == null) continue;
                 x.add((double) x.size() + 1);
                 y.add(v);
@@ -131,7 +142,7 @@ final class Plots {
                 List<Object> raw = new ArrayList<>();
                 List<Double> y = new ArrayList<>();
                 for (TrialRecord t : trials) {
-                    Double v = value(t, in.metric());
+                    Double v = in.value(t);
                     if (v == null || !t.config().has(p)) continue;
                     raw.add(t.config().get(p));
                     y.add(v);
@@ -171,7 +182,7 @@ final class Plots {
         byStratum(in).forEach((stratum, trials) -> {
             Map<String, List<Double>> byConfig = new TreeMap<>();
             for (TrialRecord t : trials) {
-                Double v = value(t, in.metric());
+                Double v = in.value(t);
                 if (v == null) continue;
                 Map<String, Object> rest = new TreeMap<>(t.config().asMap());
                 rest.remove(in.pairKey());
@@ -198,7 +209,7 @@ final class Plots {
         byStratum(in).forEach((stratum, trials) -> {
             List<double[]> pts = new ArrayList<>();
             for (TrialRecord t : trials) {
-                Double a = value(t, in.metric()), b = value(t, second);
+                Double a = in.value(t), b = value(t, second);
                 if (a != null && b != null) pts.add(new double[]{a, b});
             }
             if (pts.isEmpty()) return;
@@ -251,6 +262,16 @@ final class Plots {
         if (end < 0) throw new dev.retort.BugException("VectorGraphics2D wrote no <svg> element for " + p.name());
         String meta = "\n  <title>" + xml(p.title()) + "</title>\n  <desc>series: " + xml(String.join("; ", p.series())) + "</desc>";
         return svg.substring(0, end + 1) + meta + svg.substring(end + 1);
+    }
+
+    private static final java.util.regex.Pattern LONG_DECIMAL = java.util.regex.Pattern.compile("(-?\\d+\\.\\d)\\d+");
+
+    /**
+     * The SVG with every coordinate cut to one decimal: a tenth of a pixel of an 800x500 chart is invisible, and
+     * it halves the text the report carries. (Truncation, not rounding: at most 0.1 px off.)
+     */
+    static String compact(String svg) {
+        return LONG_DECIMAL.matcher(svg).replaceAll("$1");
     }
 
     static String xml(String s) {

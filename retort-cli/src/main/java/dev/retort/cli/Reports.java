@@ -80,6 +80,26 @@ final class Reports {
         else TrialTables.export(all, exp.plan().metric()).write(format.table(), out);
     }
 
+    /**
+     * The results as one table for the HTML report: the generic table with typed values, or, for a plan extension
+     * with its own report, its CSV document read back (text cells; numbers are recognised by the report).
+     */
+    static ResultTable resultsTable(Experiment exp, TrialStore store) throws IOException {
+        Metric m = exp.plan().metric();
+        String custom = extensionReport(exp, store, new PlanExtension.ReportOptions(ResultTable.Format.CSV, m, false));
+        if (custom == null) return TrialTables.results(TrialExports.of(exp, store, store.best(m.goal().maximize(), Integer.MAX_VALUE)), m);
+        List<List<Object>> rows = new ArrayList<>();
+        List<String> head = null;
+        try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> r =
+                     de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(custom)) {
+            for (de.siegmar.fastcsv.reader.CsvRecord rec : r) {
+                if (head == null) head = rec.getFields();
+                else rows.add(new ArrayList<>(rec.getFields()));
+            }
+        }
+        return new ResultTable(head == null ? List.of() : head, rows, null);
+    }
+
     private static String extensionReport(Experiment exp, TrialStore store, PlanExtension.ReportOptions options) {
         var spec = exp.plan().objective();
         for (PlanExtension e : PlanParser.extensions(Thread.currentThread().getContextClassLoader()))

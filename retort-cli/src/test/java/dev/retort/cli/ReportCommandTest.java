@@ -101,7 +101,13 @@ class ReportCommandTest {
         Element table = (Element) d.getElementsByTagName("table").item(1);
         assertThat(table.getAttribute("class")).isEqualTo("sortable");
         assertThat(table.getElementsByTagName("tbody").item(0).getChildNodes().getLength()).isGreaterThanOrEqualTo(6);
-        assertThat(html).contains("<td class=\"n\" data-v=\"1.0\">1.0</td>");
+        assertThat(html).contains("<td class=\"n\">1.0</td>");
+    }
+
+    @Test
+    void a_rounded_number_keeps_its_exact_value_for_sorting() throws Exception {
+        String html = report(fixture);
+        assertThat(html).contains("<td class=\"n\" data-v=\"1234567.891\">1.2346e+06</td>", "<td class=\"n\">0.25</td>");
     }
 
     @Test
