@@ -84,7 +84,8 @@ final class HtmlReport {
                 .append("</p></header>\n");
         summary(h, exp, store.counts());
         manifest(h, exp.dir());
-        List<TrialRecord> done = store.trials(TrialState.DONE);
+        // DONE trials best first, read once for the table and the charts
+        List<TrialRecord> done = store.best(exp.plan().metric().goal().maximize(), Integer.MAX_VALUE);
         // the charts are drawn on other threads while this one builds the results table
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "report-charts");
@@ -95,7 +96,7 @@ final class HtmlReport {
             List<java.util.concurrent.Future<String>> charts = new ArrayList<>();
             StringBuilder notes = new StringBuilder();
             for (Plots.Plot p : plotList(exp, done, notes)) charts.add(pool.submit(() -> figure(p)));
-            results(h, exp, store);
+            results(h, exp, store, done);
             if (!charts.isEmpty() || notes.length() > 0) {
                 h.append("<section id=\"plots\"><h2>Plots</h2>\n").append(notes);
                 for (java.util.concurrent.Future<String> f : charts) h.append(join(f));
@@ -171,8 +172,8 @@ final class HtmlReport {
      * The results table as {@code retort results} has it (any plan kind), sortable. Numbers are right-aligned;
      * where the shown value is rounded, {@code data-v} keeps the exact one for sorting.
      */
-    private static void results(StringBuilder h, Experiment exp, TrialStore store) throws IOException {
-        ResultTable t = Reports.resultsTable(exp, store);
+    private static void results(StringBuilder h, Experiment exp, TrialStore store, List<TrialRecord> done) throws IOException {
+        ResultTable t = Reports.resultsTable(exp, store, done);
         h.append("<section id=\"results\"><h2>Results</h2>\n");
         if (t.rows().isEmpty()) {
             h.append("<p>No DONE trial yet.</p></section>\n");
@@ -224,10 +225,11 @@ final class HtmlReport {
         if (done.stream().allMatch(t -> in.value(t) == null)) return List.of();
         List<Plots.Plot> plots = new ArrayList<>(Plots.history(in));
         plots.addAll(Plots.parameters(in));
-        if (in.pairKey() != null) for (Plots.Plot p : Plots.folds(in)) {
-            if (p.series().size() <= MAX_BOXES) plots.add(p);
-            else notes.append("<p class=\"note\">").append(esc(p.title() + ": " + p.series().size()
-                    + " configurations, too many boxes for one chart (retort plot --kind folds draws them)")).append("</p>\n");
+        if (in.pairKey() != null) {
+            int configs = Plots.configurations(in);
+            if (configs <= MAX_BOXES) plots.addAll(Plots.folds(in));
+            else notes.append("<p class=\"note\">").append(esc("No box plot over " + in.pairKey() + "s: " + configs
+                    + " configurations are too many boxes for one chart (retort plot --kind folds draws them)")).append("</p>\n");
         }
         return plots;
     }

@@ -173,6 +173,21 @@ final class Plots {
         return out;
     }
 
+    /** The most configurations (trials' configs without the repetition key) of any stratum. */
+    static int configurations(Input in) {
+        int most = 0;
+        for (List<TrialRecord> trials : byStratum(in).values()) {
+            Set<String> configs = new java.util.HashSet<>();
+            for (TrialRecord t : trials) {
+                Map<String, Object> rest = new TreeMap<>(t.config().asMap());
+                if (in.pairKey() != null) rest.remove(in.pairKey());
+                configs.add(rest.toString());
+            }
+            most = Math.max(most, configs.size());
+        }
+        return most;
+    }
+
     /** Per configuration, a box plot of its values over the folds (or seeds): one box series per configuration. */
     static List<Plot> folds(Input in) {
         if (in.pairKey() == null)

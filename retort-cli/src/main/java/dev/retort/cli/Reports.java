@@ -81,13 +81,15 @@ final class Reports {
     }
 
     /**
-     * The results as one table for the HTML report: the generic table with typed values, or, for a plan extension
+     * The results as one table for the HTML report: the generic table with typed values of {@code bestFirst} (the
+     * DONE trials as {@link TrialStore#best} orders them), or, for a plan extension
      * with its own report, its CSV document read back (text cells; numbers are recognised by the report).
      */
-    static ResultTable resultsTable(Experiment exp, TrialStore store) throws IOException {
+    static ResultTable resultsTable(Experiment exp, TrialStore store, List<TrialRecord> bestFirst) throws IOException {
         Metric m = exp.plan().metric();
+        // an extension gets every DONE trial, as retort results gives it (bestFirst leaves out those without a metric)
         String custom = extensionReport(exp, store, new PlanExtension.ReportOptions(ResultTable.Format.CSV, m, false));
-        if (custom == null) return TrialTables.results(TrialExports.of(exp, store, store.best(m.goal().maximize(), Integer.MAX_VALUE)), m);
+        if (custom == null) return TrialTables.results(TrialExports.of(exp, store, bestFirst), m);
         List<List<Object>> rows = new ArrayList<>();
         List<String> head = null;
         try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> r =
@@ -106,6 +108,7 @@ final class Reports {
             if (e.kind().equals(spec.kind())) return e.report(store.trials(TrialState.DONE), spec.identity(), spec.runtime(), options);
         return null;
     }
+
 
     static void printSummary(PrintWriter err, String where, Counts c) {
         List<String> parts = new ArrayList<>();
