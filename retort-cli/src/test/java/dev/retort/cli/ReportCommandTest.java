@@ -100,8 +100,25 @@ class ReportCommandTest {
         Document d = xml(html);
         Element table = (Element) d.getElementsByTagName("table").item(1);
         assertThat(table.getAttribute("class")).isEqualTo("sortable");
-        assertThat(table.getElementsByTagName("tbody").item(0).getChildNodes().getLength()).isGreaterThanOrEqualTo(6);
+        assertThat(((Element) table.getElementsByTagName("tbody").item(0)).getElementsByTagName("tr").getLength()).isEqualTo(6);
         assertThat(html).contains("<td class=\"n\">1.0</td>");
+    }
+
+    @Test
+    void a_recommender_report_has_its_per_dataset_table_and_charts_with_a_box_per_configuration() throws Exception {
+        Path plan = Files.writeString(tmp.resolve("rec.yaml"), LatexTablesTest.REC_PLAN.replace("latex-rec", "report-rec"));
+        Path rec = tmp.resolve("report-rec");
+        Cli.Result r = Cli.run("run", plan.toString(), "--dir", rec.toString(), "--threads", "--workers", "2", "--no-progress");
+        assertThat(r.code()).as(r.toString()).isZero();
+        String html = report(rec);
+        Document d = xml(html);
+        assertThat(ids(d, "figure")).containsExactly("plot-history-cv_small", "plot-parameter-algorithm-cv_small",
+                "plot-parameter-k-cv_small", "plot-folds-cv_small");
+        assertThat(html).contains("<th>dataset</th>", "<th>ndcg@10</th>", "<th>ndcg@10_std</th>", "<td>cv_small</td>", "<td>ItemKNN</td>");
+        // three configurations, one row each (folds aggregated)
+        Element table = (Element) d.getElementsByTagName("table").item(1);
+        assertThat(((Element) table.getElementsByTagName("tbody").item(0)).getElementsByTagName("tr").getLength()).isEqualTo(3);
+        assertThat(html).contains("(3 series: algorithm=ItemKNN k=10, algorithm=ItemKNN k=5, algorithm=MostPopular)");
     }
 
     @Test
