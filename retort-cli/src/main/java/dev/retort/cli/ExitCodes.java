@@ -40,6 +40,10 @@ final class ExitCodes {
                 m.put("0", "the comparisons were printed, significant or not");
                 m.put("1", RUNTIME);
             }
+            case "dashboard" -> {
+                m.put("0", "never while serving: it runs until stopped (Ctrl-C or a signal)");
+                m.put("1", RUNTIME);
+            }
             case "report" -> {
                 m.put("0", "the report was written");
                 m.put("1", RUNTIME);

@@ -1,0 +1,135 @@
+package dev.retort.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code retort dashboard} beside a running experiment, both real child processes: the token is required, the
+ * done count rises between two reads of the same page's data, one trial opens, and nothing is written.
+ * (A headless-browser test is still to come: this machine has no Chromium.)
+ */
+class DashboardTest {
+    @TempDir
+    Path tmp;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void the_page_needs_its_token_and_shows_the_done_count_rising_beside_a_running_experiment() throws Exception {
+        Path plan = Files.writeString(tmp.resolve("slow.yaml"), """
+                experiment: live
+                objective: {command: [sh, -c, 'sleep 0.2; echo "line {x}"; echo "{{\\"value\\": {x}}}"']}
+                space: {x: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30]}
+                """);
+        Path exp = tmp.resolve("live");
+        Process run = ChildRun.start(tmp.resolve("run.log"), List.of(), "run", plan.toString(), "--dir", exp.toString(),
+                "--workers", "1", "--no-progress");
+        Process dash = null;
+        try {
+            ChildRun.await("the experiment to register", 60_000, () -> {
+                Long n = ChildRun.read(exp, s -> s.counts().get(dev.retort.store.TrialState.PENDING) + s.counts().get(dev.retort.store.TrialState.RUNNING));
+                return n != null && n > 0 ? n : null;
+            });
+            Path log = tmp.resolve("dash.log");
+            dash = ChildRun.start(log, List.of(), "dashboard", exp.toString());
+            String url = ChildRun.await("the dashboard's URL", 60_000, () -> {
+                try {
+                    Matcher m = Pattern.compile("dashboard: (http://127\\.0\\.0\\.1:\\d+/\\?token=([0-9a-f]{32}))").matcher(Files.readString(log));
+                    return m.find() ? m.group(1) : null;
+                } catch (java.io.IOException e) {
+                    return null;
+                }
+            });
+            String base = url.substring(0, url.indexOf("/?token="));
+            String token = url.substring(url.indexOf("token=") + 6);
+            // no token, a wrong one: 403 on every path
+            assertThat(get(base + "/").statusCode()).isEqualTo(403);
+            assertThat(get(base + "/api/state").statusCode()).isEqualTo(403);
+            assertThat(get(base + "/api/state?token=" + "0".repeat(32)).statusCode()).isEqualTo(403);
+            HttpResponse<String> page = get(url);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<title>Retort dashboard: live</title>", "setInterval(refresh, 2000)");
+            assertThat(page.body()).doesNotContain("src=", "<link");
+            ObjectMapper json = new ObjectMapper();
+            JsonNode first = json.readTree(get(base + "/api/state?token=" + token).body());
+            long done0 = first.get("counts").get("DONE").asLong();
+            assertThat(first.get("total").asLong()).isEqualTo(30);
+            // the same data the page polls every 2 s shows more DONE trials, and a running trial with its worker and host
+            JsonNode later = ChildRun.await("the done count to rise", 60_000, () -> {
+                try {
+                    JsonNode s = json.readTree(get(base + "/api/state?token=" + token).body());
+                    return s.get("counts").get("DONE").asLong() > done0 && s.get("running").size() > 0 ? s : null;
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            JsonNode r = later.get("running").get(0);
+            assertThat(r.get("worker").asText()).isNotEmpty();
+            assertThat(r.get("host").asText()).isNotEmpty();
+            assertThat(later.get("history").size()).isEqualTo((int) later.get("counts").get("DONE").asLong());
+            assertThat(later.get("eta_seconds").asDouble()).isPositive();
+            JsonNode trial = json.readTree(get(base + "/api/trial?id=1&token=" + token).body());
+            assertThat(trial.get("config").get("x").asInt()).isEqualTo(1);
+            assertThat(trial.get("state").asText()).isEqualTo("DONE");
+            assertThat(trial.get("stdout_tail").asText()).contains("line 1");
+            assertThat(get(base + "/api/trial?id=999&token=" + token).statusCode()).isEqualTo(404);
+            HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).isEqualTo(405);
+            // read-only: once the run has ended, serving every endpoint leaves the store's files byte for byte as they were
+            assertThat(run.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            String before = storeDigest(exp);
+            for (int i = 0; i < 3; i++) {
+                assertThat(get(url).statusCode()).isEqualTo(200);
+                assertThat(get(base + "/api/state?token=" + token).statusCode()).isEqualTo(200);
+                assertThat(get(base + "/api/trial?id=2&token=" + token).statusCode()).isEqualTo(200);
+            }
+            assertThat(storeDigest(exp)).isEqualTo(before);
+        } finally {
+            if (dash != null) dash.destroy();
+            run.waitFor();
+        }
+        assertThat(run.exitValue()).as(Files.readString(tmp.resolve("run.log"))).isZero();
+    }
+
+    /**
+     * SHA-256 of retort.db and its -wal file (when it exists), with their sizes. Not the -shm file: SQLite's
+     * shared-memory index, where every reader, read-only or not, takes its read mark.
+     */
+    static String storeDigest(Path exp) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (String f : List.of("retort.db", "retort.db-wal")) {
+            Path p = exp.resolve(f);
+            if (!Files.exists(p)) continue;
+            byte[] b = Files.readAllBytes(p);
+            sb.append(f).append(' ').append(b.length).append(' ')
+                    .append(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void a_port_out_of_range_is_a_user_error_naming_the_flag() throws Exception {
+        Path exp = ExportFixture.create(tmp);
+        Cli.Result r = Cli.run("dashboard", exp.toString(), "--port", "70000");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--port", "70000", "0 to 65535").doesNotContain("\tat ");
+    }
+}
