@@ -36,7 +36,7 @@ public final class ReportBench {
         Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/retort-report10k").toAbsolutePath();
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path exp = dir.resolve("exp");
-        if (!Files.exists(exp.resolve(Experiment.DB_FILE))) build(dir, exp);
+        if (!Files.exists(exp.resolve(Experiment.DB_FILE))) build(dir, exp, 10);
         // as ./retort runs it (C1 only for short commands), and plain java -jar with the full JIT; interleaved
         List<Double> c1 = new ArrayList<>(), full = new ArrayList<>(), version = new ArrayList<>();
         double load0 = BenchUtil.load();
@@ -68,13 +68,14 @@ public final class ReportBench {
         return BenchUtil.median(v.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    static void build(Path dir, Path exp) throws Exception {
+    /** The grid with {@code seeds} seeds: 1,000 x seeds trials. */
+    static void build(Path dir, Path exp, int seeds) throws Exception {
         Files.createDirectories(dir);
         StringBuilder lr = new StringBuilder();
         for (int i = 0; i < 25; i++) lr.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6g", 1e-5 * Math.pow(10, i / 6.0)));
-        Path plan = Files.writeString(dir.resolve("plan.yaml"), "experiment: report10k\n"
+        Path plan = Files.writeString(dir.resolve("plan.yaml"), "experiment: report" + seeds + "k\n"
                 + "objective: {command: [sh, -c, 'echo never run']}\n"
-                + "space: {lr: [" + lr + "], layers: [1, 2, 3, 4, 5, 6, 7, 8], opt: [adam, sgd, rmsprop, adagrad, lion], seed: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]}\n"
+                + "space: {lr: [" + lr + "], layers: [1, 2, 3, 4, 5, 6, 7, 8], opt: [adam, sgd, rmsprop, adagrad, lion], seed: {range: [0, " + seeds + "]}}\n"
                 + "metric: {name: value, goal: minimize}\n");
         Metric metric = Metric.minimize("value");
         SplittableRandom rnd = new SplittableRandom(10);
