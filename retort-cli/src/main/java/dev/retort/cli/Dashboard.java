@@ -146,7 +146,7 @@ final class Dashboard implements AutoCloseable {
         m.put("total", total);
         long finished = c.get(TrialState.DONE) + c.get(TrialState.FAILED) + c.get(TrialState.SKIPPED);
         m.put("finished", finished);
-        List<TrialRecord> done = store.trials(TrialState.DONE);
+        List<TrialStore.FinishedMetric> done = finished(c.get(TrialState.DONE));
         m.put("eta_seconds", eta(done, finished, total, now));
         Map<String, String> hosts = new LinkedHashMap<>();
         for (WorkerRecord w : store.workers()) hosts.put(w.id(), w.host());
@@ -171,9 +171,8 @@ final class Dashboard implements AutoCloseable {
             best.add(r);
         }
         m.put("best", best);
-        List<TrialRecord> byFinish = new ArrayList<>(done);
+        List<TrialStore.FinishedMetric> byFinish = new ArrayList<>(done);
         byFinish.removeIf(t -> t.metric() == null || t.finishedAt() == null);
-        byFinish.sort(java.util.Comparator.comparingLong(TrialRecord::finishedAt));
         int step = Math.max(1, (byFinish.size() + HISTORY_POINTS - 1) / HISTORY_POINTS);
         List<double[]> history = new ArrayList<>();
         for (int i = 0; i < byFinish.size(); i += step) history.add(new double[]{i + 1, byFinish.get(i).metric()});
@@ -181,10 +180,30 @@ final class Dashboard implements AutoCloseable {
         return m;
     }
 
+    private final List<TrialStore.FinishedMetric> finished = new ArrayList<>();
+    private final java.util.Set<Long> finishedIds = new java.util.HashSet<>();
+
+    /**
+     * The DONE trials' times and metrics in finishing order, read incrementally: only those finished since the
+     * last read (at or after its latest finish, repeats dropped by id). When the count of DONE trials disagrees
+     * (a reset moved some back), everything is read again.
+     */
+    private synchronized List<TrialStore.FinishedMetric> finished(long doneCount) {
+        Long last = finished.isEmpty() ? null : finished.get(finished.size() - 1).finishedAt();
+        long since = last == null ? Long.MIN_VALUE : last;
+        for (TrialStore.FinishedMetric f : store.finishedMetrics(since)) if (finishedIds.add(f.id())) finished.add(f);
+        if (finished.size() != doneCount) {
+            finished.clear();
+            finishedIds.clear();
+            for (TrialStore.FinishedMetric f : store.finishedMetrics(Long.MIN_VALUE)) if (finishedIds.add(f.id())) finished.add(f);
+        }
+        return new ArrayList<>(finished);
+    }
+
     /** Remaining trials at the rate trials finished since the first one started; null before any finished. */
-    private static Double eta(List<TrialRecord> done, long finished, long total, long now) {
+    private static Double eta(List<TrialStore.FinishedMetric> done, long finished, long total, long now) {
         long first = Long.MAX_VALUE;
-        for (TrialRecord t : done) if (t.startedAt() != null) first = Math.min(first, t.startedAt());
+        for (TrialStore.FinishedMetric t : done) if (t.startedAt() != null) first = Math.min(first, t.startedAt());
         if (finished == 0 || first == Long.MAX_VALUE || now <= first) return null;
         double perTrial = (now - first) / 1000.0 / finished;
         return perTrial * (total - finished);

@@ -241,6 +241,34 @@ abstract class TrialStoreContract {
     }
 
     @Test
+    void finished_metrics_are_the_done_trials_in_finishing_order_from_a_given_time() {
+        store.register(configs(4).iterator());
+        List<ClaimedTrial> got = store.claim("a", 4, null, true);
+        clock.advance(Duration.ofSeconds(1));
+        store.complete(got.get(2), Outcome.done("{}", 3.0, null));
+        clock.advance(Duration.ofSeconds(1));
+        store.complete(got.get(0), Outcome.done("{}", null, null));
+        store.complete(got.get(3), Outcome.failed("boom", null));
+        clock.advance(Duration.ofSeconds(1));
+        store.complete(got.get(1), Outcome.done("{}", 2.0, null));
+        // what the full records say, in finishing order (a server's store may stamp with its own clock)
+        List<TrialRecord> done = new ArrayList<>(store.trials(TrialState.DONE));
+        done.sort(java.util.Comparator.comparing(TrialRecord::finishedAt).thenComparing(TrialRecord::id));
+        List<TrialStore.FinishedMetric> all = store.finishedMetrics(Long.MIN_VALUE);
+        assertThat(all).hasSize(3); // not the FAILED one
+        for (int i = 0; i < 3; i++) {
+            assertThat(all.get(i).id()).isEqualTo(done.get(i).id());
+            assertThat(all.get(i).startedAt()).isEqualTo(done.get(i).startedAt());
+            assertThat(all.get(i).finishedAt()).isEqualTo(done.get(i).finishedAt());
+            assertThat(all.get(i).metric()).isEqualTo(done.get(i).metric());
+        }
+        assertThat(all).extracting(TrialStore.FinishedMetric::metric).contains(3.0, null, 2.0);
+        long last = all.get(2).finishedAt();
+        assertThat(store.finishedMetrics(last)).extracting(TrialStore.FinishedMetric::finishedAt).allMatch(f -> f >= last).isNotEmpty();
+        assertThat(store.finishedMetrics(last + 1)).isEmpty();
+    }
+
+    @Test
     void reopening_the_store_keeps_everything() {
         store.register(configs(2).iterator());
         ClaimedTrial t = store.claim("a", 1, null, true).get(0);

@@ -116,6 +116,7 @@ public interface Dialect {
     String selectTrialsInState();              // (experiment_id, state) by seq
     String selectTrialByHash();                // (experiment_id, hash64)
     String selectBest(boolean maximize);       // (experiment_id, limit)
+    String selectFinishedMetrics();            // (experiment_id, since) DONE, finished_at >= since: seq (the trial id), started_at, finished_at, metric by finished_at, seq
     String anyInState();
     String configsAndStates();                 // (experiment_id) -> config_json, state                       // (experiment_id, state) -> 1 row or none
 

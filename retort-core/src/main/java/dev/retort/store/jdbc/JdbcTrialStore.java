@@ -680,6 +680,30 @@ public final class JdbcTrialStore implements TrialStore {
     }
 
     @Override
+    public synchronized List<FinishedMetric> finishedMetrics(long sinceMillis) {
+        return read("reading the finished trials' metrics", () -> {
+            List<FinishedMetric> out = new ArrayList<>();
+            try (PreparedStatement p = conn.prepareStatement(sql.selectFinishedMetrics())) {
+                p.setLong(1, experiment.id());
+                p.setLong(2, sinceMillis);
+                p.setFetchSize(1000);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        long started = rs.getLong(2);
+                        Long s = rs.wasNull() ? null : started;
+                        long finished = rs.getLong(3);
+                        Long f = rs.wasNull() ? null : finished;
+                        double metric = rs.getDouble(4);
+                        out.add(new FinishedMetric(id, s, f, rs.wasNull() ? null : metric));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public synchronized void workerStarted(String workerId, String host, long pid) {
         write("registering worker " + workerId, () -> {
             long now = clock.millis();

@@ -381,6 +381,12 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String selectFinishedMetrics() {
+        return "SELECT seq, started_at, finished_at, metric FROM trial WHERE experiment_id = ? AND state = 'DONE'"
+                + " AND finished_at >= ? ORDER BY finished_at, seq";
+    }
+
+    @Override
     public String configsAndStates() {
         return "SELECT config_json, state FROM trial WHERE experiment_id = ?";
     }
