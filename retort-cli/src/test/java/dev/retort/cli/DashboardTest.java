@@ -31,34 +31,94 @@ class DashboardTest {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    @Test
-    void the_page_needs_its_token_and_shows_the_done_count_rising_beside_a_running_experiment() throws Exception {
+    /** A running experiment (one worker, 30 trials of {@code seconds} each) and a dashboard on it, both child processes. */
+    record Live(Process run, Process dash, Path exp, String url, String base, String token) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            dash.destroy();
+            run.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** The done count the page shows (set by its last update), or null while it has none (the page may still load). */
+    static final String DONE_ON_PAGE = "(function () { var e = document.getElementById('counts'); return e ? e.getAttribute('data-done') : null; })()";
+
+    Live live(String seconds) throws Exception {
         Path plan = Files.writeString(tmp.resolve("slow.yaml"), """
                 experiment: live
-                objective: {command: [sh, -c, 'sleep 0.2; echo "line {x}"; echo "{{\\"value\\": {x}}}"']}
+                objective: {command: [sh, -c, 'sleep SECONDS; echo "line {x}"; echo "{{\\"value\\": {x}}}"']}
                 space: {x: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30]}
-                """);
+                """.replace("SECONDS", seconds));
         Path exp = tmp.resolve("live");
         Process run = ChildRun.start(tmp.resolve("run.log"), List.of(), "run", plan.toString(), "--dir", exp.toString(),
                 "--workers", "1", "--no-progress");
-        Process dash = null;
-        try {
-            ChildRun.await("the experiment to register", 60_000, () -> {
-                Long n = ChildRun.read(exp, s -> s.counts().get(dev.retort.store.TrialState.PENDING) + s.counts().get(dev.retort.store.TrialState.RUNNING));
-                return n != null && n > 0 ? n : null;
-            });
-            Path log = tmp.resolve("dash.log");
-            dash = ChildRun.start(log, List.of(), "dashboard", exp.toString());
-            String url = ChildRun.await("the dashboard's URL", 60_000, () -> {
+        ChildRun.await("the experiment to register", 60_000, () -> {
+            Long n = ChildRun.read(exp, s -> s.counts().get(dev.retort.store.TrialState.PENDING) + s.counts().get(dev.retort.store.TrialState.RUNNING));
+            return n != null && n > 0 ? n : null;
+        });
+        Path log = tmp.resolve("dash.log");
+        Process dash = ChildRun.start(log, List.of(), "dashboard", exp.toString());
+        String url = ChildRun.await("the dashboard's URL", 60_000, () -> {
+            try {
+                Matcher m = Pattern.compile("dashboard: (http://127\\.0\\.0\\.1:\\d+/\\?token=([0-9a-f]{32}))").matcher(Files.readString(log));
+                return m.find() ? m.group(1) : null;
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        return new Live(run, dash, exp, url, url.substring(0, url.indexOf("/?token=")), url.substring(url.indexOf("token=") + 6));
+    }
+
+    @Test
+    void a_real_headless_browser_sees_the_done_count_rise_without_a_reload_opens_a_trial_and_gets_403_without_the_token() throws Exception {
+        try (Live l = live("0.6"); DevTools chrome = new DevTools(l.url(), Files.createDirectories(tmp.resolve("profile")))) {
+            long first = ChildRun.await("the page's first update", 60_000, () -> {
                 try {
-                    Matcher m = Pattern.compile("dashboard: (http://127\\.0\\.0\\.1:\\d+/\\?token=([0-9a-f]{32}))").matcher(Files.readString(log));
-                    return m.find() ? m.group(1) : null;
-                } catch (java.io.IOException e) {
-                    return null;
+                    JsonNode v = chrome.eval(DONE_ON_PAGE);
+                    return v == null ? null : Long.parseLong(v.asText());
+                } catch (Exception e) {
+                    throw new AssertionError(e);
                 }
             });
-            String base = url.substring(0, url.indexOf("/?token="));
-            String token = url.substring(url.indexOf("token=") + 6);
+            chrome.eval("window.retortMarker = 42");
+            ChildRun.await("the done count to rise on the page", 60_000, () -> {
+                try {
+                    long now = Long.parseLong(chrome.eval(DONE_ON_PAGE).asText());
+                    return now > first ? now : null;
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            // no reload happened: the marker set before is still there, and there was one navigation
+            assertThat(chrome.eval("window.retortMarker").asInt()).isEqualTo(42);
+            assertThat(chrome.eval("performance.getEntriesByType('navigation').length").asInt()).isEqualTo(1);
+            chrome.eval("document.querySelector('#best a.trial-link').click()");
+            String title = ChildRun.await("the trial to open", 30_000, () -> {
+                try {
+                    JsonNode t = chrome.eval("(document.getElementById('trial-title') || {}).textContent");
+                    return t == null ? null : t.asText();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            assertThat(title).matches("trial \\d+: DONE, attempt 1.*");
+            assertThat(chrome.eval("fetch('" + l.base() + "/api/state').then(function (r) { return r.status; })").asInt()).isEqualTo(403);
+            byte[] png = chrome.screenshot();
+            Path shot = Path.of("target", "dashboard-screenshot.png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, png);
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(shot.toFile());
+            assertThat(img.getWidth()).isGreaterThan(100);
+        }
+    }
+
+    @Test
+    void the_page_needs_its_token_and_shows_the_done_count_rising_beside_a_running_experiment() throws Exception {
+        Live l = live("0.2");
+        Process run = l.run(), dash = l.dash();
+        Path exp = l.exp();
+        String url = l.url(), base = l.base(), token = l.token();
+        try {
             // no token, a wrong one: 403 on every path
             assertThat(get(base + "/").statusCode()).isEqualTo(403);
             assertThat(get(base + "/api/state").statusCode()).isEqualTo(403);
@@ -103,7 +163,7 @@ class DashboardTest {
             }
             assertThat(storeDigest(exp)).isEqualTo(before);
         } finally {
-            if (dash != null) dash.destroy();
+            dash.destroy();
             run.waitFor();
         }
         assertThat(run.exitValue()).as(Files.readString(tmp.resolve("run.log"))).isZero();
