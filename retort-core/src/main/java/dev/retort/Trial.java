@@ -25,6 +25,7 @@ public final class Trial {
     private final int attempt;
     private boolean dirMade;
     private final java.util.function.Consumer<String> phases;
+    private final java.util.function.Supplier<java.util.Optional<Path>> previousAttempt;
 
     /**
      * @param id      the trial's id within its experiment (registration order: the grid's expansion order)
@@ -42,6 +43,13 @@ public final class Trial {
      */
     public Trial(long id, Config config, java.util.function.Supplier<Path> dirName, int attempt,
                  java.util.function.Consumer<String> phases) {
+        this(id, config, dirName, attempt, phases, java.util.Optional::empty);
+    }
+
+    /** @param previousAttempt finds what an earlier attempt of this trial left (see {@link #previousAttemptDir()}) */
+    public Trial(long id, Config config, java.util.function.Supplier<Path> dirName, int attempt,
+                 java.util.function.Consumer<String> phases, java.util.function.Supplier<java.util.Optional<Path>> previousAttempt) {
+        this.previousAttempt = previousAttempt;
         this.id = id;
         this.config = config;
         this.dirName = dirName;
@@ -70,7 +78,19 @@ public final class Trial {
         return attempt;
     }
 
-    /** The trial's artifact directory, created if needed. */
+    /**
+     * The directory an earlier attempt of this trial wrote, if there is one: an attempt that was interrupted
+     * (Ctrl-C, a lost lease, a dead worker) or, for a FAILED trial run again, the finished one. An objective that
+     * checkpoints can continue from it. Read it, never write it: a worker that lost the trial may still be writing.
+     */
+    public java.util.Optional<Path> previousAttemptDir() {
+        return previousAttempt.get();
+    }
+
+    /**
+     * This attempt's artifact directory, created if needed. It is this attempt's alone; when the store accepts
+     * the trial's result it becomes the trial's directory, {@code trials/<id>_<slug>} (see docs/store.md).
+     */
     public synchronized Path dir() {
         if (!dirMade) {
             dir = dirName.get();

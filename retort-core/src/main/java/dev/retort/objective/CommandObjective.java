@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Environment.</b> The parent's environment, plus {@link CommandSpec#extraEnv()}, plus
  * {@code RETORT_PARAMS} (the config's canonical JSON), {@code RETORT_TRIAL_ID}, {@code RETORT_TRIAL_DIR}
- * (absolute) and {@code RETORT_ATTEMPT}. Stdin is empty; stdout and stderr go to {@code stdout.log} and
+ * (absolute; this attempt's own directory), {@code RETORT_ATTEMPT}, and {@code RETORT_PREVIOUS_ATTEMPT_DIR} when an earlier
+ * attempt left a directory ({@link Trial#previousAttemptDir()}). Stdin is empty; stdout and stderr go to {@code stdout.log} and
  * {@code stderr.log} in the trial directory, replacing those of an earlier attempt.
  *
  * <p><b>Result.</b> {@code result.json} in the trial directory if the program wrote one (a stale one from an
@@ -106,6 +107,8 @@ public final class CommandObjective implements Objective {
         env.put("RETORT_TRIAL_ID", Long.toString(trial.id()));
         env.put("RETORT_TRIAL_DIR", dir.toString());
         env.put("RETORT_ATTEMPT", Integer.toString(trial.attempt()));
+        env.remove("RETORT_PREVIOUS_ATTEMPT_DIR"); // never one inherited from the worker's own environment
+        trial.previousAttemptDir().ifPresent(p -> env.put("RETORT_PREVIOUS_ATTEMPT_DIR", p.toAbsolutePath().toString()));
         Process p;
         try {
             p = pb.start();
