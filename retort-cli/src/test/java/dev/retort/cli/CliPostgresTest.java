@@ -112,4 +112,55 @@ class CliPostgresTest {
         assertThat(unknown.code()).as(unknown.output()).isEqualTo(2);
         assertThat(unknown.output()).contains("--experiment: 'nope' is not in the store postgresql://alice:***@").doesNotContain(PostgresServer.PASSWORD);
     }
+
+    /**
+     * What holds on SQLite holds on PostgreSQL: a recommender plan (phases FIT, PREDICT, EVAL, per-fold trials)
+     * gives the same results trial by trial (compared by {@code retort diff} of the two exports), and max_cost
+     * stops both at the same cost.
+     */
+    @Test
+    void recommender_plan_phases_and_max_cost_give_the_same_trials_on_postgresql_as_on_sqlite() throws Exception {
+        String url = PostgresServer.url(PostgresServer.freshSchema("same"), false);
+        Map<String, String> pg = Map.of("PGPASSWORD", PostgresServer.PASSWORD);
+        Files.writeString(tmp.resolve("rec.yaml"), """
+                experiment: rec-pg
+                datasets:
+                  - name: synth
+                    source: {synthetic: {users: 300, items: 200, interactions: 6000, seed: 1, timestamps: true}}
+                    preprocess: [{core: 2}]
+                    split: {kfold: {folds: 2, by: user, seed: 42}}
+                algorithms:
+                  MostPopular: {}
+                  ItemKNN: {k: [10, 20], similarity: cosine}
+                metrics: [ndcg@10, hr@10]
+                """);
+        ChildRetort.Result local = retort(Map.of(), "run", "rec.yaml", "--dir", "rec-local", "--workers", "2", "--no-progress");
+        assertThat(local.code()).as(local.output()).isZero();
+        ChildRetort.Result shared = retort(pg, "run", "rec.yaml", "--store", url, "--artifacts", "rec-pg", "--workers", "2", "--no-progress");
+        assertThat(shared.code()).as(shared.output()).isZero();
+        assertThat(retort(Map.of(), "export", "rec-local", "-o", "local.json").code()).isZero();
+        assertThat(retort(pg, "export", "--store", url, "--experiment", "rec-pg", "-o", "pg.json").code()).isZero();
+        ChildRetort.Result diff = retort(Map.of(), "diff", "local.json", "pg.json");
+        assertThat(diff.code()).as(diff.output()).isZero();
+        assertThat(diff.output()).contains("results: same (6 trials)");
+        String pgExport = Files.readString(tmp.resolve("pg.json"));
+        assertThat(pgExport).contains("\"phase\" : \"EVAL\"").contains("\"ndcg@10\"").contains("\"fold\"");
+
+        Files.writeString(tmp.resolve("cost.yaml"), """
+                experiment: cost-pg
+                objective: {command: [sh, -c, 'echo "{{\\"value\\": {a}, \\"cost\\": 2}}"']}
+                space: {a: {range: [1, 20]}}
+                limits: {max_cost: 7}
+                """);
+        ChildRetort.Result costLocal = retort(Map.of(), "run", "cost.yaml", "--dir", "cost-local", "--no-progress");
+        ChildRetort.Result costPg = retort(pg, "run", "cost.yaml", "--store", url, "--artifacts", "cost-pg", "--no-progress");
+        for (ChildRetort.Result r : List.of(costLocal, costPg)) {
+            assertThat(r.code()).as(r.output()).isZero();
+            assertThat(r.output()).contains("max_cost");
+        }
+        ChildRetort.Result statusLocal = retort(Map.of(), "status", "cost-local");
+        ChildRetort.Result statusPg = retort(pg, "status", "--store", url, "--experiment", "cost-pg");
+        for (ChildRetort.Result r : List.of(statusLocal, statusPg))
+            assertThat(r.output()).as(r.output()).containsPattern("done\\s+4\\n").containsPattern("pending\\s+15\\n").containsPattern("cost\\s+8\\.0");
+    }
 }
