@@ -37,8 +37,7 @@ final class DiffCommand extends CliCommand implements Callable<Integer> {
     public Integer call() {
         if (!format.equals("table") && !format.equals("json"))
             throw PlanException.at(null, "--format", format, "is not a diff format", "table, json");
-        if (!(tolerance >= 0) || Double.isInfinite(tolerance))
-            throw PlanException.at(null, "--tolerance", tolerance, "is not a usable tolerance", "a finite number >= 0");
+        Flags.tolerance(tolerance);
         Side sa = Side.of(a), sb = Side.of(b);
         Map<String, List<ManifestDiff.Difference>> sections = new LinkedHashMap<>();
         if (sa.manifest() != null && sb.manifest() != null)
