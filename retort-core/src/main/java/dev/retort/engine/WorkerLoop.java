@@ -300,8 +300,22 @@ public final class WorkerLoop {
     /** Runs the objective; null when the trial was lost (fenced out or stopped) meanwhile. */
     private Outcome evaluate(ClaimedTrial t) {
         Path trials = ctx.settings().trialsDir();
-        Trial trial = new Trial(t.id(), t.config(), () -> TrialDirs.of(trials, t.id(), t.config()), t.attempt(),
-                phase -> ctx.store().phase(t, phase));
+        Trial trial = new Trial(t.id(), t.config(), () -> TrialDirs.of(trials, t.id(), t.config()), t.attempt(), new Trial.Link() {
+            @Override
+            public void phase(String phase) {
+                ctx.store().phase(t, phase);
+            }
+
+            @Override
+            public void report(long step, Map<String, Object> values) {
+                ctx.store().report(t, step, Results.toJson(values));
+            }
+
+            @Override
+            public java.util.Optional<Path> previousDir() {
+                return ctx.store().parentOf(t).map(p -> TrialDirs.of(trials, p.id(), p.config()));
+            }
+        });
         synchronized (evaluating) {
             current = t;
         }

@@ -208,6 +208,44 @@ public final class JdbcTrialStore implements TrialStore {
         }
     }
 
+    @Override
+    public synchronized long registerWithLineage(List<dev.retort.store.NewTrial> trials) {
+        if (trials.isEmpty()) return 0;
+        return write("registering " + trials.size() + " trials with lineage", () -> registerLineageNow(trials));
+    }
+
+    /** Inside the caller's transaction: registers the new configs, then sets the lineage of those it added. */
+    private long registerLineageNow(List<dev.retort.store.NewTrial> trials) throws SQLException {
+        List<dev.retort.store.NewTrial> fresh = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (dev.retort.store.NewTrial t : trials) {
+            if (!seen.add(t.config().hash())) continue;
+            PreparedStatement known = ps(sql.hashOf64());
+            known.setLong(1, experiment.id());
+            known.setLong(2, t.config().hash64());
+            try (ResultSet rs = known.executeQuery()) {
+                if (rs.next()) continue; // stored already: it keeps its lineage (a collision is refused by the registrar)
+            }
+            fresh.add(t);
+        }
+        if (fresh.isEmpty()) return 0;
+        long added = new Registrar(conn, sql, experiment, this::ps).registerKeyed(fresh.stream().map(dev.retort.store.NewTrial::config).iterator(), clock.millis());
+        PreparedStatement p = ps(sql.setLineage());
+        for (dev.retort.store.NewTrial t : fresh) {
+            if (t.lineage().isNone()) continue;
+            setDouble(p, 1, t.lineage().fidelity());
+            if (t.lineage().rung() == null) p.setNull(2, Types.INTEGER);
+            else p.setInt(2, t.lineage().rung());
+            if (t.lineage().parentId() == null) p.setNull(3, Types.BIGINT);
+            else p.setLong(3, t.lineage().parentId());
+            p.setLong(4, experiment.id());
+            p.setLong(5, t.config().hash64());
+            p.addBatch();
+        }
+        p.executeBatch();
+        return added;
+    }
+
     /** A registrar holds the experiment this long past its last committed chunk. */
     static final long REGISTRAR_LEASE_MILLIS = 10_000;
     /** Rows of the first committed chunk (small: workers start on it) and the most of any later one. */
@@ -486,6 +524,64 @@ public final class JdbcTrialStore implements TrialStore {
     }
 
     @Override
+    public synchronized void report(ClaimedTrial t, long step, String valuesJson) {
+        int n = write("recording step " + step + " of trial " + t.id(), () -> {
+            PreparedStatement p = ps(sql.insertReport());
+            p.setLong(1, step);
+            p.setString(2, valuesJson);
+            p.setLong(3, clock.millis());
+            p.setLong(4, t.rowId());
+            p.setLong(5, t.version());
+            return p.executeUpdate();
+        });
+        if (n == 0) throw new StaleTrialException(t.id(), t.version());
+    }
+
+    @Override
+    public synchronized List<dev.retort.store.TrialReport> reports(long trialId) {
+        return read("reading the reports of trial " + trialId, () -> {
+            PreparedStatement p = ps(sql.selectReports());
+            p.setLong(1, experiment.id());
+            p.setLong(2, trialId);
+            List<dev.retort.store.TrialReport> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next())
+                    out.add(new dev.retort.store.TrialReport(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getLong(5)));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public synchronized Optional<TrialRecord> trial(long id) {
+        return read("finding trial " + id, () -> trialNow(id));
+    }
+
+    private Optional<TrialRecord> trialNow(long id) throws SQLException {
+        PreparedStatement p = ps(sql.selectTrialBySeq());
+        p.setLong(1, experiment.id());
+        p.setLong(2, id);
+        try (ResultSet rs = p.executeQuery()) {
+            return rs.next() ? Optional.of(Rows.trial(rs)) : Optional.<TrialRecord>empty();
+        }
+    }
+
+    @Override
+    public synchronized Optional<TrialRecord> parentOf(ClaimedTrial t) {
+        return read("finding the parent of trial " + t.id(), () -> {
+            PreparedStatement p = ps(sql.parentSeqOf());
+            p.setLong(1, t.rowId());
+            long parent;
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) return Optional.<TrialRecord>empty();
+                parent = rs.getLong(1);
+                if (rs.wasNull()) return Optional.<TrialRecord>empty();
+            }
+            return trialNow(parent);
+        });
+    }
+
+    @Override
     public synchronized boolean cancel(ClaimedTrial t) {
         return write("cancelling trial " + t.id(), () -> {
             PreparedStatement p = ps(sql.cancel());
@@ -612,6 +708,22 @@ public final class JdbcTrialStore implements TrialStore {
                 while (rs.next()) counter.add(rs.getString(1), TrialState.valueOf(rs.getString(2)));
             }
             return counter.result();
+        });
+    }
+
+    @Override
+    public synchronized java.util.SortedMap<Integer, Counts> countsByRung() {
+        return read("counting trials by rung", () -> {
+            PreparedStatement p = ps(sql.countsByRung());
+            p.setLong(1, experiment.id());
+            java.util.SortedMap<Integer, Map<TrialState, Long>> m = new java.util.TreeMap<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next())
+                    m.computeIfAbsent(rs.getInt(1), r -> new EnumMap<>(TrialState.class)).put(TrialState.valueOf(rs.getString(2)), rs.getLong(3));
+            }
+            java.util.SortedMap<Integer, Counts> out = new java.util.TreeMap<>();
+            m.forEach((rung, byState) -> out.put(rung, new Counts(byState, 0)));
+            return out;
         });
     }
 
