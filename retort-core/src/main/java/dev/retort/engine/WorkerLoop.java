@@ -124,6 +124,9 @@ public final class WorkerLoop {
                     if (ctx.limits().maxTrialsPerRun() != null)
                         want = (int) Math.min(want, ctx.limits().maxTrialsPerRun() - evaluated);
                     List<ClaimedTrial> got = store.claim(id, want, ctx.limits().maxTrials(), ctx.limits().countRunning());
+                    if (got.isEmpty() && ctx.strategy() instanceof StoreSearch search) // ask the search, inside the claim's transaction
+                        got = store.claimProposed(id, ctx.limits().maxTrials(), ctx.limits().countRunning(),
+                                rows -> search.propose(ctx.space(), rows, ctx.metric().goal().maximize()));
                     if (got.isEmpty()) {
                         reason = idle();
                         if (reason != null) break;

@@ -37,6 +37,19 @@ public interface TrialStore extends AutoCloseable {
      */
     long registerWithLineage(List<NewTrial> trials);
 
+    /**
+     * For a search driven by the store's rows: in one write transaction, reads every trial of the experiment,
+     * hands them to {@code proposer}, registers the trials it returns (with their lineage) and claims the lowest
+     * PENDING trial for {@code worker}, as {@link #claim} would. Two workers, on any hosts, never run the proposer
+     * on the same rows: the transaction holds the experiment's write lock.
+     *
+     * @param maxTotal as for {@link #claim}: nothing is proposed or claimed once the finished trials (plus
+     *                 RUNNING ones when {@code countRunning}) reach it
+     * @return the claimed trial, or empty when nothing was proposed and nothing is PENDING
+     */
+    List<ClaimedTrial> claimProposed(String worker, Long maxTotal, boolean countRunning,
+                                     java.util.function.Function<List<TrialRecord>, List<NewTrial>> proposer);
+
     /** Records that every config of the plan with {@code planHash} is registered. */
     void markRegistered(String planHash);
 

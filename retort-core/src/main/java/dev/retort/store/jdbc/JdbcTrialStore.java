@@ -415,32 +415,54 @@ public final class JdbcTrialStore implements TrialStore {
     @Override
     public synchronized List<ClaimedTrial> claim(String worker, int max, Long maxTotal, boolean countRunning) {
         if (max <= 0) return List.of();
-        return write("claiming trials", () -> {
-            int limit = max;
-            if (maxTotal != null) {
-                Counts c = countsNow();
-                long used = c.finished() + (countRunning ? c.get(TrialState.RUNNING) : 0);
-                limit = (int) Math.max(0, Math.min(max, maxTotal - used));
-                if (limit == 0) return List.<ClaimedTrial>of();
+        return write("claiming trials", () -> claimNow(worker, max, maxTotal, countRunning));
+    }
+
+    @Override
+    public synchronized List<ClaimedTrial> claimProposed(String worker, Long maxTotal, boolean countRunning,
+                                                         java.util.function.Function<List<TrialRecord>, List<dev.retort.store.NewTrial>> proposer) {
+        return write("proposing a trial", () -> {
+            if (limit(1, maxTotal, countRunning) == 0) return List.<ClaimedTrial>of();
+            List<TrialRecord> rows = new ArrayList<>();
+            PreparedStatement all = ps(sql.selectTrials());
+            all.setLong(1, experiment.id());
+            try (ResultSet rs = all.executeQuery()) {
+                while (rs.next()) rows.add(Rows.trial(rs));
             }
-            long now = clock.millis();
-            PreparedStatement p = ps(sql.claim());
-            p.setString(1, worker);
-            p.setLong(2, now + settings.lease().toMillis());
-            p.setLong(3, now);
-            p.setLong(4, now);
-            p.setLong(5, experiment.id());
-            p.setInt(6, limit);
-            List<ClaimedTrial> out = new ArrayList<>(limit);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new ClaimedTrial(rs.getLong(1), rs.getLong(2), Config.fromJson(rs.getString(3)),
-                            rs.getInt(4), rs.getLong(5)));
-                }
-            }
-            out.sort(Comparator.comparingLong(ClaimedTrial::id));
-            return out;
+            List<dev.retort.store.NewTrial> proposed = proposer.apply(rows);
+            if (!proposed.isEmpty()) registerLineageNow(proposed);
+            return claimNow(worker, 1, maxTotal, countRunning);
         });
+    }
+
+    /** How many trials a claim of {@code max} may take under {@code maxTotal}. */
+    private int limit(int max, Long maxTotal, boolean countRunning) throws SQLException {
+        if (maxTotal == null) return max;
+        Counts c = countsNow();
+        long used = c.finished() + (countRunning ? c.get(TrialState.RUNNING) : 0);
+        return (int) Math.max(0, Math.min(max, maxTotal - used));
+    }
+
+    private List<ClaimedTrial> claimNow(String worker, int max, Long maxTotal, boolean countRunning) throws SQLException {
+        int limit = limit(max, maxTotal, countRunning);
+        if (limit == 0) return List.<ClaimedTrial>of();
+        long now = clock.millis();
+        PreparedStatement p = ps(sql.claim());
+        p.setString(1, worker);
+        p.setLong(2, now + settings.lease().toMillis());
+        p.setLong(3, now);
+        p.setLong(4, now);
+        p.setLong(5, experiment.id());
+        p.setInt(6, limit);
+        List<ClaimedTrial> out = new ArrayList<>(limit);
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                out.add(new ClaimedTrial(rs.getLong(1), rs.getLong(2), Config.fromJson(rs.getString(3)),
+                        rs.getInt(4), rs.getLong(5)));
+            }
+        }
+        out.sort(Comparator.comparingLong(ClaimedTrial::id));
+        return out;
     }
 
     @Override
