@@ -83,13 +83,13 @@ public final class AshaSearch implements StoreSearch {
             promoted.add(new HashSet<>());
         }
         long base = 0;
-        Set<String> hashes = new HashSet<>();
+        Set<Config> hashes = new HashSet<>();
         for (TrialRecord t : all) {
             if (t.rung() == null || t.rung() < 0 || t.rung() > top) continue; // not this search's trial
             int k = t.rung();
             if (k == 0) {
                 base++;
-                hashes.add(t.config().hash());
+                hashes.add(t.config());
             }
             if (t.parentId() != null && k > 0) promoted.get(k - 1).add(t.parentId());
             if (t.state() == TrialState.DONE && t.metric() != null) done.get(k).add(t);
@@ -112,7 +112,7 @@ public final class AshaSearch implements StoreSearch {
         // draw i is the i-th base config; a draw repeating an earlier config (small discrete spaces) is skipped
         for (long i = base, tries = 0; tries < 1000; i++, tries++) {
             Config c = space.sample(seed, i).with(fidelity, rungs.get(0));
-            if (hashes.add(c.hash())) return List.of(new NewTrial(c, new Lineage(number(rungs.get(0)), 0, null)));
+            if (hashes.add(c)) return List.of(new NewTrial(c, new Lineage(number(rungs.get(0)), 0, null)));
         }
         return List.of(); // the space has no new config left to draw
     }

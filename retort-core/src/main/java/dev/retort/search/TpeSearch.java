@@ -45,11 +45,11 @@ public final class TpeSearch implements StoreSearch {
     public List<NewTrial> propose(Space space, List<TrialRecord> all, boolean maximize) {
         if (all.size() >= trials) return List.of();
         long index = all.size();
-        Set<String> known = new HashSet<>();
+        Set<Config> known = new HashSet<>();
         List<TrialRecord> done = new ArrayList<>();
         List<Config> pending = new ArrayList<>();
         for (TrialRecord t : all) {
-            known.add(t.config().hash());
+            known.add(t.config());
             if (t.state() == TrialState.DONE && t.metric() != null) done.add(t);
             else if (t.state() == TrialState.PENDING || t.state() == TrialState.RUNNING) pending.add(t.config());
         }
@@ -57,7 +57,7 @@ public final class TpeSearch implements StoreSearch {
         for (int attempt = 0; attempt < 100; attempt++) {
             Config c = done.size() < startup || attempt >= 50 ? space.sample(seed, index + attempt * trials)
                     : suggest(space, done, pending, maximize, new SplittableRandom(mix(seed, index, attempt)));
-            if (!known.contains(c.hash())) return List.of(new NewTrial(c, Lineage.NONE));
+            if (!known.contains(c)) return List.of(new NewTrial(c, Lineage.NONE));
         }
         return List.of();
     }

@@ -156,28 +156,41 @@ public final class Tpe {
             return Math.min(hi, Math.max(lo, mu[k]));
         }
 
+        /** Per component: log weight - log sigma - log sqrt(2 pi) - log of its mass inside [lo, hi]. */
+        double[] constants() {
+            double[] c = new double[mu.length];
+            for (int i = 0; i < mu.length; i++) {
+                double mass = phi((hi - mu[i]) / sigma[i]) - phi((lo - mu[i]) / sigma[i]);
+                c[i] = Math.log(weight[i]) - LOG_SQRT_2PI - Math.log(sigma[i]) - Math.log(Math.max(mass, 1e-300));
+            }
+            return c;
+        }
+
         /** log of the truncated mixture's density at x (log-sum-exp, so far tails do not underflow to -inf). */
-        double logPdf(double x) {
+        double logPdf(double x, double[] constants, double[] scratch) {
             double best = Double.NEGATIVE_INFINITY;
-            double[] terms = new double[mu.length];
             for (int i = 0; i < mu.length; i++) {
                 double z = (x - mu[i]) / sigma[i];
-                double mass = phi((hi - mu[i]) / sigma[i]) - phi((lo - mu[i]) / sigma[i]);
-                terms[i] = Math.log(weight[i]) - 0.5 * z * z - LOG_SQRT_2PI - Math.log(sigma[i]) - Math.log(Math.max(mass, 1e-300));
-                best = Math.max(best, terms[i]);
+                scratch[i] = constants[i] - 0.5 * z * z;
+                if (scratch[i] > best) best = scratch[i];
             }
             double sum = 0;
-            for (double t : terms) sum += Math.exp(t - best);
+            for (int i = 0; i < mu.length; i++) {
+                double d = scratch[i] - best;
+                if (d > -40) sum += Math.exp(d); // below e^-40 of the largest term: nothing a double can add to it
+            }
             return best + Math.log(sum);
         }
     }
 
     private static double numeric(double lo, double hi, double[] below, double[] above, SplittableRandom random) {
         Parzen l = Parzen.of(below, lo, hi), g = Parzen.of(above, lo, hi);
+        double[] lc = l.constants(), gc = g.constants();
+        double[] ls = new double[lc.length], gs = new double[gc.length];
         double best = Double.NaN, score = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < CANDIDATES; i++) {
             double x = l.sample(random);
-            double s = l.logPdf(x) - g.logPdf(x);
+            double s = l.logPdf(x, lc, ls) - g.logPdf(x, gc, gs);
             if (s > score) {
                 score = s;
                 best = x;

@@ -38,8 +38,9 @@ public interface TrialStore extends AutoCloseable {
     long registerWithLineage(List<NewTrial> trials);
 
     /**
-     * For a search driven by the store's rows: in one write transaction, reads every trial of the experiment,
-     * hands them to {@code proposer}, registers the trials it returns (with their lineage) and claims the lowest
+     * For a search driven by the store's rows: in one write transaction, reads every trial of the experiment
+     * (id, config, state, attempt, metric, fidelity, rung and parent; the other fields are null), hands them to
+     * {@code proposer}, registers the trials it returns (with their lineage) and claims the lowest
      * PENDING trial for {@code worker}, as {@link #claim} would. Two workers, on any hosts, never run the proposer
      * on the same rows: the transaction holds the experiment's write lock.
      *

@@ -123,7 +123,9 @@ public interface Dialect {
     String setLineage();                       // (fidelity, rung, parent_seq, experiment_id, hash64)
     String selectTrialBySeq();                 // (experiment_id, seq) -> trial columns
     String parentSeqOf();                      // (row id) -> parent_seq or null
-    String countsByRung();                     // (experiment_id) -> rung, state, count of trials that have a rung
+    String countsByRung();
+    /** (experiment_id) -> id, seq, state, attempt, metric, fidelity, rung, parent_seq[, config_json] by id: what a search reads. */
+    String selectSearchRows(boolean withConfig);                     // (experiment_id) -> rung, state, count of trials that have a rung
     /** (step, values_json, reported_at, row id, version): fenced like {@link #phase()}; a repeated step replaces. */
     String insertReport();
     String selectReports();                    // (experiment_id, trial_seq) -> trial_seq, attempt, step, values_json, reported_at

@@ -406,6 +406,12 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String selectSearchRows(boolean withConfig) {
+        return "SELECT id, seq, state, attempt, metric, fidelity, rung, parent_seq" + (withConfig ? ", config_json" : "")
+                + " FROM trial WHERE experiment_id = ? ORDER BY id";
+    }
+
+    @Override
     public String countsByRung() {
         return "SELECT rung, state, COUNT(*) FROM trial WHERE experiment_id = ? AND rung IS NOT NULL GROUP BY rung, state";
     }
