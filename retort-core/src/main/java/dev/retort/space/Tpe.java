@@ -1,6 +1,7 @@
 package dev.retort.space;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -86,14 +87,14 @@ public final class Tpe {
             if (!c.has(name) || !(c.get(name) instanceof Number v)) continue;
             out[n++] = log ? Math.log(v.doubleValue()) : v.doubleValue();
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     /** Optuna's default weights: all 1 up to 25 observations; beyond, the oldest ramp from 1/n up to 1. */
     static double[] weights(int n) {
         double[] w = new double[n];
         if (n < 25) {
-            java.util.Arrays.fill(w, 1.0);
+            Arrays.fill(w, 1.0);
             return w;
         }
         int ramp = n - 25;
@@ -105,37 +106,31 @@ public final class Tpe {
     /** A mixture of normals truncated to [lo, hi]: observations plus the prior (middle, width hi - lo). */
     record Parzen(double[] mu, double[] sigma, double[] weight, double lo, double hi) {
         static Parzen of(double[] obs, double lo, double hi) {
-            int n = obs.length;
-            double[] mu = new double[n + 1], sigma = new double[n + 1], weight = new double[n + 1];
-            if (n > 0) {
-                Integer[] order = new Integer[n];
-                for (int i = 0; i < n; i++) order[i] = i;
-                java.util.Arrays.sort(order, (a, b) -> Double.compare(obs[a], obs[b]));
-                double[] s = new double[n + 2]; // sorted, with the bounds at both ends
-                s[0] = lo;
-                s[n + 1] = hi;
-                for (int i = 0; i < n; i++) s[i + 1] = obs[order[i]];
-                double[] sorted = new double[n];
-                for (int i = 0; i < n; i++) sorted[i] = Math.max(s[i + 1] - s[i], s[i + 2] - s[i + 1]);
-                if (n >= 2) { // consider_endpoints off: the outermost use their inner neighbour only
-                    sorted[0] = s[2] - s[1];
-                    sorted[n - 1] = s[n] - s[n - 1];
-                }
-                // magic clip: no bandwidth below range / min(100, kernels), none above the range
-                double min = (hi - lo) / Math.min(100.0, n + 1.0), max = hi - lo;
-                for (int i = 0; i < n; i++) {
-                    mu[order[i]] = obs[order[i]];
-                    sigma[order[i]] = Math.min(max, Math.max(min, sorted[i]));
-                }
+            int n = obs.length, k = n + 1; // the observations, then the prior
+            double[] mu = Arrays.copyOf(obs, k), sigma = new double[k], weight = new double[k];
+            mu[n] = 0.5 * (lo + hi);
+            // bandwidths from the neighbours in sorted order, the prior sorted in among the observations
+            Integer[] order = new Integer[k];
+            for (int i = 0; i < k; i++) order[i] = i;
+            Arrays.sort(order, (a, b) -> Double.compare(mu[a], mu[b]));
+            double[] s = new double[k + 2]; // sorted, with the bounds at both ends
+            s[0] = lo;
+            s[k + 1] = hi;
+            for (int i = 0; i < k; i++) s[i + 1] = mu[order[i]];
+            double min = (hi - lo) / Math.min(100.0, k + 1.0), max = hi - lo; // the magic clip
+            for (int i = 0; i < k; i++) {
+                double bw = Math.max(s[i + 1] - s[i], s[i + 2] - s[i + 1]);
+                if (k >= 2 && i == 0) bw = s[2] - s[1]; // consider_endpoints off: the outermost use their inner neighbour
+                if (k >= 2 && i == k - 1) bw = s[k] - s[k - 1];
+                sigma[order[i]] = Math.min(max, Math.max(min, bw));
             }
+            sigma[n] = hi - lo;
             double[] w = weights(n);
             System.arraycopy(w, 0, weight, 0, n);
-            mu[n] = 0.5 * (lo + hi);
-            sigma[n] = hi - lo;
             weight[n] = PRIOR_WEIGHT;
             double sum = 0;
             for (double v : weight) sum += v;
-            for (int i = 0; i <= n; i++) weight[i] /= sum;
+            for (int i = 0; i < k; i++) weight[i] /= sum;
             return new Parzen(mu, sigma, weight, lo, hi);
         }
 
