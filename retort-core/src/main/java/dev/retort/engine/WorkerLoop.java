@@ -127,6 +127,9 @@ public final class WorkerLoop {
                     if (ctx.limits().maxTrialsPerRun() != null)
                         want = (int) Math.min(want, ctx.limits().maxTrialsPerRun() - evaluated);
                     List<ClaimedTrial> got = store.claim(id, want, ctx.limits().maxTrials(), ctx.limits().countRunning());
+                    if (got.isEmpty() && ctx.strategy() instanceof StoreSearch search) // ask the search, inside the claim's transaction
+                        got = store.claimProposed(id, ctx.limits().maxTrials(), ctx.limits().countRunning(),
+                                rows -> search.propose(ctx.space(), rows, ctx.metric().goal().maximize()));
                     if (got.isEmpty()) {
                         reason = idle();
                         if (reason != null) break;
@@ -316,16 +319,33 @@ public final class WorkerLoop {
     private Outcome evaluate(ClaimedTrial t) {
         Path trials = ctx.settings().trialsDir();
         Trial trial = new Trial(t.id(), t.config(), () -> {
-                    withDir.add(t.id());
-                    return TrialDirs.attempt(trials, t.id(), t.config(), t.attempt(), t.version());
-                }, t.attempt(),
-                phase -> ctx.store().phase(t, phase), () -> {
-                    try {
-                        return TrialDirs.previous(trials, t.id(), t.config(), t.version());
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException("cannot list the attempt directories of trial " + t.id() + " in " + trials, e);
-                    }
-                });
+            withDir.add(t.id());
+            return TrialDirs.attempt(trials, t.id(), t.config(), t.attempt(), t.version());
+        }, t.attempt(), new Trial.Link() {
+            @Override
+            public void phase(String phase) {
+                ctx.store().phase(t, phase);
+            }
+
+            @Override
+            public void report(long step, Map<String, Object> values) {
+                ctx.store().report(t, step, Results.toJson(values));
+            }
+
+            @Override
+            public java.util.Optional<Path> previousDir() { // the parent's published directory (or where a crash left it)
+                return ctx.store().parentOf(t).flatMap(p -> dirOf(trials, p.id()));
+            }
+
+            @Override
+            public java.util.Optional<Path> previousAttemptDir() {
+                try {
+                    return TrialDirs.previous(trials, t.id(), t.config(), t.version());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot list the attempt directories of trial " + t.id() + " in " + trials, e);
+                }
+            }
+        });
         synchronized (evaluating) {
             current = t;
         }
@@ -343,6 +363,14 @@ public final class WorkerLoop {
                 current = null;
                 Thread.interrupted(); // clear a stop/fence interrupt so it cannot leak into store calls or the next trial
             }
+        }
+    }
+
+    private static java.util.Optional<Path> dirOf(Path trials, long id) {
+        try {
+            return TrialDirs.find(trials, id);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list the trial directories in " + trials, e);
         }
     }
 
