@@ -39,6 +39,11 @@ public final class Trial {
 
         /** The parent trial's directory, when this trial continues one. */
         java.util.Optional<Path> previousDir();
+
+        /** What an earlier attempt of this trial left (see {@link Trial#previousAttemptDir()}); none by default. */
+        default java.util.Optional<Path> previousAttemptDir() {
+            return java.util.Optional.empty();
+        }
     }
 
     /**
@@ -128,7 +133,19 @@ public final class Trial {
         return attempt;
     }
 
-    /** The trial's artifact directory, created if needed. */
+    /**
+     * The directory an earlier attempt of this trial wrote, if there is one: an attempt that was interrupted
+     * (Ctrl-C, a lost lease, a dead worker) or, for a FAILED trial run again, the finished one. An objective that
+     * checkpoints can continue from it. Read it, never write it: a worker that lost the trial may still be writing.
+     */
+    public java.util.Optional<Path> previousAttemptDir() {
+        return link.previousAttemptDir();
+    }
+
+    /**
+     * This attempt's artifact directory, created if needed. It is this attempt's alone; when the store accepts
+     * the trial's result it becomes the trial's directory, {@code trials/<id>_<slug>} (see docs/store.md).
+     */
     public synchronized Path dir() {
         if (!dirMade) {
             dir = dirName.get();

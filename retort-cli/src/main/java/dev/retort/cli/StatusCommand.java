@@ -42,7 +42,7 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
             boolean maximize = exp.plan().metric().goal().maximize();
             TrialRecord best = store.best(maximize, 1).stream().findFirst().orElse(null);
             byValue.forEach((param, values) -> out().println(ParameterSummary.line(param, values, best)));
-            long now = System.currentTimeMillis();
+            long now = store.now(); // the leases' clock: a server's, not this host's
             var running = store.trials(TrialState.RUNNING);
             if (!running.isEmpty()) {
                 Map<String, WorkerLiveness.Verdict> workers = RunningTrials.liveness(store);

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Environment.</b> The parent's environment, plus {@link CommandSpec#extraEnv()}, plus
  * {@code RETORT_PARAMS} (the config's canonical JSON), {@code RETORT_TRIAL_ID}, {@code RETORT_TRIAL_DIR}
- * (absolute) and {@code RETORT_ATTEMPT}; in a multi-fidelity search, {@code RETORT_PREVIOUS_DIR}: the absolute
+ * (absolute; this attempt's own directory), {@code RETORT_ATTEMPT}, {@code RETORT_PREVIOUS_ATTEMPT_DIR} when an earlier
+ * attempt left a directory ({@link Trial#previousAttemptDir()}); in a multi-fidelity search, {@code RETORT_PREVIOUS_DIR}: the absolute
  * directory of the same config's trial one rung lower (unset at the base rung).
  *
  * <p><b>Continuing a lower rung.</b> <code>{previous_dir}</code> is a placeholder for that directory (unless the
@@ -115,6 +116,8 @@ public final class CommandObjective implements Objective {
         env.put("RETORT_TRIAL_ID", Long.toString(trial.id()));
         env.put("RETORT_TRIAL_DIR", dir.toString());
         env.put("RETORT_ATTEMPT", Integer.toString(trial.attempt()));
+        env.remove("RETORT_PREVIOUS_ATTEMPT_DIR"); // never one inherited from the worker's own environment
+        trial.previousAttemptDir().ifPresent(p -> env.put("RETORT_PREVIOUS_ATTEMPT_DIR", p.toAbsolutePath().toString()));
         env.remove("RETORT_PREVIOUS_DIR"); // never the parent process's own
         previous.ifPresent(p -> env.put("RETORT_PREVIOUS_DIR", p.toString()));
         Process p;

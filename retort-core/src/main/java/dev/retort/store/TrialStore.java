@@ -180,6 +180,12 @@ public interface TrialStore extends AutoCloseable {
     StoreSettings settings();
 
     /**
+     * The store's time, epoch milliseconds: the clock of every lease and recorded time (a server's, corrected for
+     * this host's offset to it). Compare leases with this, never with this host's own clock.
+     */
+    long now();
+
+    /**
      * Checks the whole store for damage (SQLite: {@code PRAGMA quick_check}, which reads every page).
      *
      * @throws StoreDamagedException when it is damaged; the message says how to check it by hand

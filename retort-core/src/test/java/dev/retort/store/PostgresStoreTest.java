@@ -74,6 +74,9 @@ class PostgresStoreTest {
                 ClaimedTrial heldByBehind = sb.claim("behind", 1, null, true).get(0);
                 TrialRecord t = sa.trials(TrialState.RUNNING).get(0);
                 assertThat(t.leaseUntil()).as("the lease is server time + 30 s, not the host's").isBetween(serverNow + 25_000, serverNow + 35_000);
+                // what status and reset compare leases with: the server's time on both hosts, not their own clocks
+                assertThat(sa.now()).as("store time on the host 10 min ahead").isBetween(serverNow - 5_000, serverNow + 5_000);
+                assertThat(sb.now()).as("store time on the host 10 min behind").isBetween(serverNow - 5_000, serverNow + 5_000);
                 assertThat(sa.reclaimExpired()).as("the host 10 min ahead does not steal a live trial").isZero();
 
                 ClaimedTrial heldByAhead = sa.claim("ahead", 1, null, true).get(0);

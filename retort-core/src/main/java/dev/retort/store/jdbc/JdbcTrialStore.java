@@ -70,6 +70,11 @@ public final class JdbcTrialStore implements TrialStore {
         return settings;
     }
 
+    @Override
+    public long now() {
+        return clock.millis();
+    }
+
     private PreparedStatement ps(String statement) throws SQLException {
         PreparedStatement p = prepared.get(statement);
         if (p == null) {
