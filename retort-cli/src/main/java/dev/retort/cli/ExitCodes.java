@@ -36,6 +36,18 @@ final class ExitCodes {
                 m.put("0", "the results were printed, whatever the trials' states (FAILED ones are listed under the table)");
                 m.put("1", RUNTIME);
             }
+            case "compare" -> {
+                m.put("0", "the comparisons were printed, significant or not");
+                m.put("1", RUNTIME);
+            }
+            case "report" -> {
+                m.put("0", "the report was written");
+                m.put("1", RUNTIME);
+            }
+            case "plot" -> {
+                m.put("0", "the files were written (the messages name them)");
+                m.put("1", RUNTIME);
+            }
             case "export", "predictions" -> {
                 m.put("0", "the file (or stdout) was written");
                 m.put("1", RUNTIME);

@@ -19,7 +19,7 @@ final class Formats {
     /** Every format any command writes, with the file extensions that name it. */
     enum Format {
         TABLE(".txt"), CSV(".csv"), JSON(".json"), MARKDOWN(".md", ".markdown"), TSV(".tsv"), TREC(".trec", ".run"),
-        QRELS(".qrels");
+        QRELS(".qrels"), LATEX(".tex");
 
         final List<String> extensions;
 
@@ -37,6 +37,8 @@ final class Formats {
     }
 
     static final Set<Format> TABLES = EnumSet.of(Format.TABLE, Format.CSV, Format.JSON, Format.MARKDOWN);
+    /** What {@code results} and {@code compare} write: the tables and LaTeX. */
+    static final Set<Format> RESULT_TABLES = EnumSet.of(Format.TABLE, Format.CSV, Format.JSON, Format.MARKDOWN, Format.LATEX);
     static final Set<Format> PREDICTIONS = EnumSet.of(Format.TSV, Format.TREC, Format.QRELS);
 
     private Formats() {

@@ -20,7 +20,7 @@ import java.io.PrintWriter;
 @Command(name = "retort", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Main.Version.class,
         description = "Durable, resumable computational experiments.",
         subcommands = {RunCommand.class, WorkerCommand.class, StatusCommand.class, TrialsCommand.class,
-                LogsCommand.class, ResultsCommand.class, ResetCommand.class, ExportCommand.class, StoreCommand.class,
+                LogsCommand.class, ResultsCommand.class, CompareCommand.class, PlotCommand.class, ReportCommand.class, ResetCommand.class, ExportCommand.class, StoreCommand.class,
                 PredictionsCommand.class, LaunchCommand.class, ManifestCommand.class, RerunCommand.class, DiffCommand.class,
                 CompletionCommand.class, HelpCommand.class})
 public final class Main {

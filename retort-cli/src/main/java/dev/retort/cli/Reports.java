@@ -5,6 +5,7 @@ import dev.retort.plan.PlanExtension;
 import dev.retort.plan.PlanParser;
 import dev.retort.report.ExportedTrial;
 import dev.retort.report.Json;
+import dev.retort.report.LatexTable;
 import dev.retort.report.ResultTable;
 import dev.retort.report.TrialExports;
 import dev.retort.report.TrialTables;
@@ -20,6 +21,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The tables and summaries the commands print. */
 final class Reports {
@@ -33,8 +35,14 @@ final class Reports {
      */
     static void printResults(Writer out, Experiment exp, TrialStore store, int top, Formats.Format format, boolean perFold)
             throws IOException {
+        printResults(out, exp, store, top, format, perFold, 4);
+    }
+
+    /** As above; {@code precision}: digits after the point in LaTeX (and recommender mean ± std cells). */
+    static void printResults(Writer out, Experiment exp, TrialStore store, int top, Formats.Format format, boolean perFold,
+                             int precision) throws IOException {
         Metric m = exp.plan().metric();
-        String custom = extensionReport(exp, store, new PlanExtension.ReportOptions(format.table(), m, perFold));
+        String custom = extensionReport(exp, store, new PlanExtension.ReportOptions(format.table(), m, perFold, precision));
         if (custom != null) {
             out.write(custom);
             return;
@@ -45,7 +53,14 @@ final class Reports {
             out.write(Json.pretty(rows.stream().map(ExportedTrial::toJson).toList()));
             return;
         }
-        TrialTables.results(rows, m).write(format.table(), out);
+        ResultTable table = TrialTables.results(rows, m);
+        if (format == Formats.Format.LATEX) {
+            String caption = "retort results " + exp.plan().name() + ": DONE trials by " + m.name() + ", "
+                    + m.goal().name().toLowerCase(java.util.Locale.ROOT) + "d; best bold, second underlined";
+            LatexTable.write(table, new LatexTable.Options(precision, Map.of(table.metricColumn(), m.goal()), caption), out);
+            return;
+        }
+        table.write(format.table(), out);
         if (format == Formats.Format.TABLE) {
             long done = store.counts().get(TrialState.DONE);
             if (top > 0 && done > rows.size())
@@ -65,12 +80,35 @@ final class Reports {
         else TrialTables.export(all, exp.plan().metric()).write(format.table(), out);
     }
 
+    /**
+     * The results as one table for the HTML report: the generic table with typed values of {@code bestFirst} (the
+     * DONE trials as {@link TrialStore#best} orders them), or, for a plan extension
+     * with its own report, its CSV document read back (text cells; numbers are recognised by the report).
+     */
+    static ResultTable resultsTable(Experiment exp, TrialStore store, List<TrialRecord> bestFirst) throws IOException {
+        Metric m = exp.plan().metric();
+        // an extension gets every DONE trial, as retort results gives it (bestFirst leaves out those without a metric)
+        String custom = extensionReport(exp, store, new PlanExtension.ReportOptions(ResultTable.Format.CSV, m, false));
+        if (custom == null) return TrialTables.results(TrialExports.of(exp, store, bestFirst), m);
+        List<List<Object>> rows = new ArrayList<>();
+        List<String> head = null;
+        try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> r =
+                     de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(custom)) {
+            for (de.siegmar.fastcsv.reader.CsvRecord rec : r) {
+                if (head == null) head = rec.getFields();
+                else rows.add(new ArrayList<>(rec.getFields()));
+            }
+        }
+        return new ResultTable(head == null ? List.of() : head, rows, null);
+    }
+
     private static String extensionReport(Experiment exp, TrialStore store, PlanExtension.ReportOptions options) {
         var spec = exp.plan().objective();
         for (PlanExtension e : PlanParser.extensions(Thread.currentThread().getContextClassLoader()))
             if (e.kind().equals(spec.kind())) return e.report(store.trials(TrialState.DONE), spec.identity(), spec.runtime(), options);
         return null;
     }
+
 
     static void printSummary(PrintWriter err, String where, Counts c) {
         List<String> parts = new ArrayList<>();

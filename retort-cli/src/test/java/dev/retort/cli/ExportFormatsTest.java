@@ -32,7 +32,7 @@ class ExportFormatsTest {
 
     @ParameterizedTest(name = "{0} --format {1}")
     @CsvSource({"results, table, results.txt", "results, csv, results.csv", "results, json, results.json",
-            "results, markdown, results.md", "export, table, export.txt", "export, csv, export.csv",
+            "results, markdown, results.md", "results, latex, results.tex", "export, table, export.txt", "export, csv, export.csv",
             "export, json, export.json", "export, markdown, export.md"})
     void every_format_matches_its_golden_file_under_two_locales(String command, String format, String golden) throws Exception {
         GoldenFiles.check(golden, () -> {

@@ -19,15 +19,17 @@ import java.util.stream.Stream;
 /**
  * Where a trial's artifacts live. A trial's directory is {@code <trials>/<id, 6 digits>_<config slug>}; each
  * attempt writes into its own {@code <that>.attempt-<attempt>.<version>} ({@code version} is the claim's fencing
- * token, which no other claim of the trial shares), and the worker whose completion the store accepted renames
- * it into place. So a worker cut off past its lease and the worker that took its trial over never write into
- * the same directory, and what a finished trial's directory holds is the accepted attempt's files alone.
+ * token, which no other claim of the trial shares), and the worker whose completion the store accepted makes
+ * the trial's directory a symbolic link to it. So a worker cut off past its lease and the worker that took its
+ * trial over never write into the same directory, and what a finished trial's directory holds is the accepted
+ * attempt's files alone.
  *
- * <p>A crash between the store's commit and the rename leaves a finished trial's files in its attempt
- * directory; {@link #find} looks there too.
+ * <p>A crash between the store's commit and the link leaves a finished trial without its link; {@link #find}
+ * then returns its newest attempt directory.
  */
 public final class TrialDirs {
     private static final String ATTEMPT = ".attempt-";
+    private static final String LINK = ".link-";
 
     private TrialDirs() {
     }
@@ -64,20 +66,26 @@ public final class TrialDirs {
     }
 
     /**
-     * After the store accepted this attempt's completion: its directory (if the objective made one) becomes the
-     * trial's directory, replacing an earlier attempt's, and other attempts' directories of the trial are removed.
+     * After the store accepted this attempt's completion: the trial's directory becomes a symbolic link to this
+     * attempt's directory (made beside it and renamed over the old link, so a reader always finds one or the other),
+     * and the trial's other attempt directories are removed. The attempt directory itself never moves: a trial that
+     * continues this one (the next rung of a multi-fidelity search, on any host) may already be reading it.
      */
     public static void publish(Path trialsDir, long id, Config config, int attempt, long version) throws IOException {
         Path mine = attempt(trialsDir, id, config, attempt, version);
         if (!Files.isDirectory(mine)) return;
         Path published = of(trialsDir, id, config);
-        Path replaced = published.resolveSibling(published.getFileName() + ".replaced-" + version);
-        boolean hadOne = Files.isDirectory(published);
-        if (hadOne) Files.move(published, replaced, StandardCopyOption.ATOMIC_MOVE);
-        Files.move(mine, published, StandardCopyOption.ATOMIC_MOVE);
-        if (hadOne) delete(replaced);
+        Path link = published.resolveSibling(published.getFileName() + LINK + version);
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, mine.getFileName()); // relative: the experiment directory can move
+        if (Files.isDirectory(published, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // a real directory: an earlier layout's
+            Path replaced = published.resolveSibling(published.getFileName() + ".replaced-" + version);
+            Files.move(published, replaced, StandardCopyOption.ATOMIC_MOVE);
+            delete(replaced);
+        }
+        Files.move(link, published, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         for (Path other : dirsOf(trialsDir, id))
-            if (other.getFileName().toString().contains(ATTEMPT)) delete(other);
+            if (other.getFileName().toString().contains(ATTEMPT) && !other.equals(mine)) delete(other);
     }
 
     /** The directory of an attempt whose completion the store refused (it lost the trial): nobody reads it. */
@@ -93,7 +101,8 @@ public final class TrialDirs {
         if (!Files.isDirectory(trialsDir)) return List.of();
         String prefix = prefix(id);
         try (Stream<Path> s = Files.list(trialsDir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(prefix) && !p.getFileName().toString().contains(".replaced-"))
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix) && !p.getFileName().toString().contains(".replaced-")
+                            && !p.getFileName().toString().contains(LINK))
                     .filter(Files::isDirectory).toList();
         }
     }

@@ -76,8 +76,12 @@ public interface PlanExtension {
      *
      * @param metric  the plan's metric: rows are ordered by it, best first
      * @param perFold rows per fold (or other repetition) instead of one row per config
+     * @param precision digits after the point in LaTeX and in {@code mean ± std} text cells (default 4)
      */
-    record ReportOptions(ResultTable.Format format, Metric metric, boolean perFold) {
+    record ReportOptions(ResultTable.Format format, Metric metric, boolean perFold, int precision) {
+        public ReportOptions(ResultTable.Format format, Metric metric, boolean perFold) {
+            this(format, metric, perFold, 4);
+        }
     }
 
     /**
@@ -86,6 +90,19 @@ public interface PlanExtension {
      * @param trials the experiment's DONE trials
      */
     default String report(List<TrialRecord> trials, JsonNode identity, JsonNode runtime, ReportOptions options) {
+        return null;
+    }
+
+    /**
+     * The per-unit values behind a DONE trial's metric (the recommender plan: one value per evaluated user, saved
+     * with the evaluation), for paired significance tests over units; null when this extension saves none.
+     *
+     * @param metric    a metric of the plan, e.g. {@code ndcg@10}
+     * @param artifacts the experiment's artifact root ({@link dev.retort.run.Experiment#dir()})
+     * @throws dev.retort.PlanException when the trial has no saved values for {@code metric} (the message says why)
+     */
+    default dev.retort.report.significance.UnitValues unitValues(TrialRecord trial, String metric, JsonNode identity,
+                                                                 JsonNode runtime, Path artifacts) {
         return null;
     }
 

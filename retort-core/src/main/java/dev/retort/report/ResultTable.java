@@ -30,7 +30,7 @@ public record ResultTable(List<String> columns, List<List<Object>> rows, String 
     }
 
     /** Output formats of {@code retort results} and {@code export}. */
-    public enum Format { TABLE, CSV, JSON, MARKDOWN }
+    public enum Format { TABLE, CSV, JSON, MARKDOWN, LATEX }
 
     public String render(Format f) {
         StringWriter w = new StringWriter();
@@ -38,7 +38,7 @@ public record ResultTable(List<String> columns, List<List<Object>> rows, String 
         return w.toString();
     }
 
-    /** Writes the table in format {@code f}; '\n' line ends everywhere (CSV too). */
+    /** Writes the table in format {@code f}; '\n' line ends everywhere (CSV too). LaTeX: {@link LatexTable.Options#DEFAULT}. */
     public void write(Format f, Writer out) {
         try {
             switch (f) {
@@ -46,6 +46,7 @@ public record ResultTable(List<String> columns, List<List<Object>> rows, String 
                 case CSV -> CsvTable.write(columns, rows, out);
                 case JSON -> out.write(Json.pretty(jsonRows()));
                 case MARKDOWN -> MarkdownTable.write(this, out);
+                case LATEX -> LatexTable.write(this, LatexTable.Options.DEFAULT, out);
             }
             out.flush();
         } catch (IOException e) {
@@ -66,7 +67,11 @@ public record ResultTable(List<String> columns, List<List<Object>> rows, String 
 
     /** True when the column's first non-null value is a number (right-aligned in text and Markdown). */
     boolean isNumeric(int column) {
-        for (List<Object> r : rows) if (r.get(column) != null) return r.get(column) instanceof Number;
+        for (List<Object> r : rows) if (r.get(column) != null) return numeric(r.get(column));
         return false;
+    }
+
+    static boolean numeric(Object v) {
+        return v instanceof Number || v instanceof MeanStd || v instanceof Marked m && numeric(m.value());
     }
 }

@@ -29,9 +29,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each attempt writes into its own directory, and only the attempt whose completion the store accepted is
- * renamed into {@code trials/<id>_<slug>}: a worker cut off past its lease never mixes its files into the
- * directory of the worker that took its trial over.
+ * Each attempt writes into its own directory, and {@code trials/<id>_<slug>} links to the one attempt whose
+ * completion the store accepted: a worker cut off past its lease never mixes its files into the directory of
+ * the worker that took its trial over.
  */
 class AttemptDirsTest {
     @TempDir
@@ -78,7 +78,9 @@ class AttemptDirsTest {
                 release.countDown();
                 WorkerLoop.Summary s = slowRun.get(30, TimeUnit.SECONDS);
                 assertThat(s.lost()).isEqualTo(1);
-                assertThat(names(trials)).as("only the published directory is left").containsExactly(published.getFileName().toString());
+                assertThat(names(trials)).as("the recorded attempt's directory and the trial's link to it; the cut-off attempt's is gone")
+                        .containsExactly(published.getFileName().toString(), recorded(published).getFileName().toString());
+                assertThat(recorded(published).getFileName().toString()).startsWith(published.getFileName() + ".attempt-2.");
                 assertThat(names(published)).containsExactlyInAnyOrder("config.json", "shared.txt");
                 assertThat(published.resolve("shared.txt")).hasContent("fast");
                 TrialRecord t = fastStore.byHash(Config.of("x", 1).hash()).orElseThrow();
@@ -125,7 +127,8 @@ class AttemptDirsTest {
                 assertThat(handed.get().get().getFileName().toString()).startsWith(published.getFileName() + ".attempt-1.");
                 assertThat(published.resolve("epochs")).hasContent("5");
                 assertThat(names(trials)).as("the earlier attempt's directory is removed once the trial is done")
-                        .containsExactly(published.getFileName().toString());
+                        .containsExactly(published.getFileName().toString(), recorded(published).getFileName().toString());
+                assertThat(handed.get().get()).doesNotExist();
                 assertThat(store.byHash(Config.of("x", 1).hash()).orElseThrow().metric()).isEqualTo(5.0);
             }
         }
@@ -155,9 +158,10 @@ class AttemptDirsTest {
                     return Map.of("value", 1.0);
                 };
                 assertThat(loop(store, "w2", working, trials, clock).run().done()).isEqualTo(1);
-                assertThat(handed.get()).contains(published);
+                assertThat(handed.get()).as("the FAILED attempt's directory").isPresent();
+                assertThat(handed.get().get().getFileName().toString()).startsWith(published.getFileName() + ".attempt-1.");
                 assertThat(names(published)).containsExactlyInAnyOrder("config.json", "second.txt");
-                assertThat(names(trials)).containsExactly(published.getFileName().toString());
+                assertThat(names(trials)).containsExactly(published.getFileName().toString(), recorded(published).getFileName().toString());
             }
         }
     }
@@ -174,13 +178,20 @@ class AttemptDirsTest {
 
         TrialDirs.publish(trials, 7, c, 2, 12);
         assertThat(TrialDirs.find(trials, 7)).contains(TrialDirs.of(trials, 7, c));
+        assertThat(Files.readSymbolicLink(TrialDirs.of(trials, 7, c))).isEqualTo(TrialDirs.attempt(trials, 7, c, 2, 12).getFileName());
         assertThat(names(trials)).containsExactlyInAnyOrder(TrialDirs.of(trials, 7, c).getFileName().toString(),
-                TrialDirs.attempt(trials, 70, c, 1, 99).getFileName().toString());
+                TrialDirs.attempt(trials, 7, c, 2, 12).getFileName().toString(), TrialDirs.attempt(trials, 70, c, 1, 99).getFileName().toString());
     }
 
     private static WorkerLoop loop(TrialStore store, String worker, Objective objective, Path trials, SettableClock clock) {
         return new WorkerLoop(new WorkerLoop.Context(store, ONE, new GridSearch(), objective, Metric.minimize("value"), Limits.NONE,
                 WorkerSettings.of(worker, trials), clock, List.of()));
+    }
+
+    /** The attempt directory the trial's directory links to. */
+    private static Path recorded(Path published) throws IOException {
+        assertThat(Files.isSymbolicLink(published)).as(published + " is a link").isTrue();
+        return published.resolveSibling(Files.readSymbolicLink(published));
     }
 
     private static List<String> names(Path d) throws IOException {

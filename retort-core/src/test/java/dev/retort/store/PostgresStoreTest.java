@@ -54,7 +54,7 @@ class PostgresStoreTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(query(at, "SELECT count(*) || ':' || max(version) FROM schema_version")).isEqualTo("2:2");
+        assertThat(query(at, "SELECT count(*) || ':' || max(version) FROM schema_version")).isEqualTo("3:3"); // V1..V3, once each
         assertThat(query(at, "SELECT count(*) FROM experiment")).isEqualTo("1");
         assertThat(query(at, "SELECT count(*) FROM trial_count")).isEqualTo(String.valueOf(TrialState.values().length));
     }

@@ -35,7 +35,8 @@ import java.util.TreeMap;
  * One recommender trial: (dataset, fold, algorithm config) through the phases FIT, PREDICT, EVAL, each
  * recorded in the store. Artifacts go to {@code <root>/<dataset>-<key>/<algorithm>-<key>/fold_<i>/}:
  * {@code trial.json} (what the cell is), {@code predictions.bin} (top-k lists, binary), {@code timings.json},
- * {@code metrics.json}, each written atomically. Both keys are the first 128 bits (32 hex digits) of a
+ * {@code metrics.json} and {@code per_user.bin} (each evaluated user's per-user metrics, see {@link PerUserFile}),
+ * each written atomically. Both keys are the first 128 bits (32 hex digits) of a
  * SHA-256: of the split data (content, fold by fold), and of the algorithm, its implementation version, its
  * resolved parameters and the list length. A trial whose predictions exist and whose stored
  * {@code trial.json} is exactly this cell resumes at EVAL and never fits or predicts again.
@@ -45,6 +46,8 @@ final class RecObjective implements Objective {
     static final String PREDICTIONS = "predictions.bin";
     static final String TIMINGS = "timings.json";
     static final String TRIAL = "trial.json";
+    /** The result entry naming the trial's per-user values file, relative to the artifact root. */
+    static final String PER_USER_KEY = "per_user";
     /** Hex digits of a SHA-256 used in artifact directory names: 128 bits. */
     static final int KEY_HEX = 32;
 
@@ -152,6 +155,7 @@ final class RecObjective implements Objective {
         trial.phase("EVAL");
         Map<String, Object> result = evaluate(cell, TopKLists.read(predictions));
         result.putAll(timings);
+        if (result.containsKey(PER_USER_KEY)) result.put(PER_USER_KEY, root.relativize(cell.dir()).resolve(PerUserFile.NAME).toString());
         result.put("reused_predictions", reused);
         AtomicFiles.writeString(cell.dir().resolve("metrics.json"), JSON.writeValueAsString(result));
         return result;
@@ -202,10 +206,19 @@ final class RecObjective implements Objective {
         AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m));
     }
 
-    Map<String, Object> evaluate(Cell cell, TopKLists lists) {
+    /**
+     * The metrics of one cell; the per-user values of its per-user metrics go to {@code per_user.bin} (written
+     * before the result is returned, so a stored result that names the file has it), named by
+     * {@value #PER_USER_KEY} in the result.
+     */
+    Map<String, Object> evaluate(Cell cell, TopKLists lists) throws IOException {
         Relevance rel = evaluation.relevance(cell.split().test());
-        EvalResult r = Evaluator.of(evaluation.metrics()).evaluate(new TopKRankedLists(lists), rel);
+        EvalResult r = Evaluator.of(evaluation.metrics()).keepPerUser(true).evaluate(new TopKRankedLists(lists), rel);
         Map<String, Object> out = new TreeMap<>();
+        if (r.perUser() != null && !r.perUser().columns().isEmpty()) {
+            PerUserFile.write(cell.dir().resolve(PerUserFile.NAME), r.perUser());
+            out.put(PER_USER_KEY, PerUserFile.NAME);
+        }
         for (MetricValue v : r.values()) out.put(v.metric().toString(), v.value());
         out.put("users_evaluated", r.evaluatedUsers());
         out.put("users_excluded", r.excludedUsers());

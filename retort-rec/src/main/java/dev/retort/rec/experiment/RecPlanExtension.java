@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.retort.Objective;
 import dev.retort.PlanException;
 import dev.retort.engine.Goal;
+import dev.retort.report.significance.UnitValues;
 import dev.retort.engine.Metric;
 import dev.retort.plan.ObjectSpecJson;
 import dev.retort.plan.ObjectiveSpec;
@@ -171,6 +172,26 @@ public final class RecPlanExtension implements PlanExtension {
             folds.put(d.name(), n > 1 ? n : 0);
         }
         return RecReport.render(trials, ev.metricNames(), options, identity.path("k").asInt(100), folds);
+    }
+
+    /** The per-user values of {@code metric} saved with the trial's evaluation ({@code per_user.bin}). */
+    @Override
+    public UnitValues unitValues(TrialRecord trial, String metric, JsonNode identity, JsonNode runtime, Path artifacts) {
+        Object file = trial.resultJson() == null ? null : dev.retort.engine.Results.fromJson(trial.resultJson()).get(RecObjective.PER_USER_KEY);
+        if (!(file instanceof String rel))
+            throw new PlanException("trial " + trial.id() + " has no saved per-user values (it was evaluated by a Retort that did"
+                    + " not save them); allowed: --over folds, or a new experiment");
+        Path root = runtime.has("cache") ? Path.of(runtime.get("cache").asText()) : artifacts;
+        try {
+            PerUserFile.Column c = PerUserFile.read(root.resolve(rel), metric);
+            long[] ids = new long[c.users().length];
+            for (int i = 0; i < ids.length; i++) ids[i] = c.users()[i];
+            return new UnitValues("user", ids, c.values());
+        } catch (java.io.IOException e) {
+            throw new PlanException("trial " + trial.id() + ": cannot read " + root.resolve(rel) + ": " + e.getMessage());
+        } catch (PlanException e) {
+            throw new PlanException("trial " + trial.id() + ": " + e.getMessage() + "; allowed: --over folds");
+        }
     }
 
     /** A recommender trial's dataset and fold (0 for a single split), from its config. */

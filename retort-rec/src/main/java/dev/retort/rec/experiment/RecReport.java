@@ -10,14 +10,16 @@ import dev.retort.engine.Goal;
 import dev.retort.engine.Metric;
 import dev.retort.engine.Results;
 import dev.retort.plan.PlanExtension.ReportOptions;
+import dev.retort.report.Cells;
+import dev.retort.report.LatexTable;
 import dev.retort.report.ResultTable;
 import dev.retort.space.Config;
 import dev.retort.store.TrialRecord;
 
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -50,7 +52,51 @@ final class RecReport {
             case TABLE, MARKDOWN -> text(byDataset, metrics, options);
             case CSV -> csv(byDataset, metrics, perFold).render(ResultTable.Format.CSV);
             case JSON -> json(byDataset, metrics, perFold);
+            case LATEX -> latex(byDataset, metrics, options);
         };
+    }
+
+    /**
+     * One booktabs table per dataset: algorithm, parameters, folds done (aggregated) or fold, then each metric
+     * (mean ± std over folds); the best value of each metric bold, the second underlined. Seconds and trial ids
+     * stay in the other formats: a paper table shows what was measured.
+     */
+    private static String latex(Map<String, List<RecRow>> byDataset, List<String> metrics, ReportOptions options) {
+        StringBuilder sb = new StringBuilder();
+        Map<String, Goal> ranked = new LinkedHashMap<>();
+        for (String m : metrics) ranked.put(m, goal(m));
+        for (Map.Entry<String, List<RecRow>> e : byDataset.entrySet()) {
+            List<RecRow> rows = e.getValue();
+            boolean hasFolds = rows.stream().anyMatch(r -> r.foldsPlanned() > 0);
+            boolean agg = hasFolds && !options.perFold();
+            List<String> cols = new ArrayList<>(List.of("algorithm", "params"));
+            if (hasFolds) cols.add(agg ? "folds" : "fold");
+            cols.addAll(metrics);
+            List<List<Object>> out = new ArrayList<>();
+            for (RecRow r : rows) {
+                List<Object> row = new ArrayList<>(List.of(r.algorithm(), r.paramText()));
+                if (hasFolds) row.add(agg ? r.trials().size() + "/" + r.foldsPlanned() : r.folds().get(0));
+                for (String m : metrics) row.add(agg ? r.meanStd(m) : single(r, m));
+                out.add(row);
+            }
+            String caption = "dataset " + e.getKey() + (agg ? ": mean ± sample std over folds" : "")
+                    + "; best bold, second underlined";
+            if (sb.length() > 0) sb.append('\n');
+            try {
+                StringWriter w = new StringWriter();
+                LatexTable.write(new ResultTable(cols, out, metrics.isEmpty() ? null : metrics.get(0)),
+                        new LatexTable.Options(options.precision(), ranked, caption), w);
+                sb.append(w);
+            } catch (java.io.IOException ex) {
+                throw new BugException("cannot render a LaTeX table into memory", ex);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Ranking metrics are better higher; rating errors (rmse, mae) lower. */
+    static Goal goal(String metric) {
+        return metric.startsWith("rmse") || metric.startsWith("mae") ? Goal.MINIMIZE : Goal.MAXIMIZE;
     }
 
     /** Rows per dataset (datasets by name), each dataset's rows best first by the plan's metric. */
@@ -121,12 +167,12 @@ final class RecReport {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, List<RecRow>> e : byDataset.entrySet()) {
             sb.append(md ? "### " + e.getKey() + "\n\n" : "== " + e.getKey() + " ==\n");
-            sb.append(textTable(e.getValue(), metrics, options.perFold()).render(options.format())).append('\n');
+            sb.append(textTable(e.getValue(), metrics, options.perFold(), options.precision()).render(options.format())).append('\n');
         }
         return sb.toString();
     }
 
-    private static ResultTable textTable(List<RecRow> rows, List<String> metrics, boolean perFold) {
+    private static ResultTable textTable(List<RecRow> rows, List<String> metrics, boolean perFold, int precision) {
         boolean hasFolds = rows.stream().anyMatch(r -> r.foldsPlanned() > 0);
         boolean agg = hasFolds && !perFold;
         List<String> cols = new ArrayList<>(List.of(agg ? "trials" : "trial", "algorithm", "params"));
@@ -140,8 +186,8 @@ final class RecReport {
             row.add(r.artifact());
             row.add(r.paramText());
             if (hasFolds) row.add(agg ? r.trials().size() + "/" + r.foldsPlanned() : r.folds().get(0));
-            for (String m : metrics) row.add(agg ? meanStd(r, m) : single(r, m));
-            for (String t : TIMES) row.add(agg ? meanStd(r, t) : single(r, t));
+            for (String m : metrics) row.add(agg ? meanStd(r, m, precision) : single(r, m));
+            for (String t : TIMES) row.add(agg ? meanStd(r, t, precision) : single(r, t));
             out.add(row);
         }
         return new ResultTable(cols, out, metrics.isEmpty() ? null : metrics.get(0));
@@ -151,10 +197,8 @@ final class RecReport {
         return r.count(key) == 0 ? null : r.mean(key);
     }
 
-    private static String meanStd(RecRow r, String key) {
-        if (r.count(key) == 0) return "";
-        if (r.count(key) == 1) return String.format(Locale.ROOT, "%.4f", r.mean(key));
-        return String.format(Locale.ROOT, "%.4f ± %.4f", r.mean(key), r.std(key));
+    private static String meanStd(RecRow r, String key, int precision) {
+        return Cells.meanStd(r.meanStd(key), precision);
     }
 
     private static ResultTable csv(Map<String, List<RecRow>> byDataset, List<String> metrics, boolean perFold) {

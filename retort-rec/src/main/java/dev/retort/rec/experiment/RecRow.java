@@ -37,6 +37,11 @@ record RecRow(String dataset, String algorithm, String artifact, Config params, 
         return Math.sqrt(ss / (v.size() - 1));
     }
 
+    /** Mean, sample std and count of {@code key} over the trials. */
+    dev.retort.report.MeanStd meanStd(String key) {
+        return new dev.retort.report.MeanStd(mean(key), std(key), count(key));
+    }
+
     int count(String key) {
         return values.getOrDefault(key, List.of()).size();
     }

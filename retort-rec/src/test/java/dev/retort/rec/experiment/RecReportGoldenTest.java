@@ -113,6 +113,7 @@ class RecReportGoldenTest {
             case CSV -> "csv";
             case JSON -> "json";
             case MARKDOWN -> "md";
+            case LATEX -> "tex";
         };
     }
 
