@@ -354,7 +354,7 @@ public final class WorkerLoop {
 
             @Override
             public java.util.Optional<Path> previousDir() { // the parent's published directory (or where a crash left it)
-                return ctx.store().parentOf(t).flatMap(p -> parentDir(trials, p));
+                return ctx.store().parentOf(t).flatMap(p -> dirOf(trials, p.id()));
             }
 
             @Override
@@ -384,29 +384,6 @@ public final class WorkerLoop {
                 Thread.interrupted(); // clear a stop/fence interrupt so it cannot leak into store calls or the next trial
             }
         }
-    }
-
-    /** How long a promoted trial waits for its parent's directory to be renamed into place. */
-    static final long PUBLISH_WAIT_NANOS = 2_000_000_000L;
-
-    /**
-     * The directory of a finished parent trial. Its worker renames the attempt directory into place just after
-     * the store recorded the trial DONE, and a promotion claimed by another worker at that moment can ask
-     * first: it waits for the rename (normally well under a millisecond) rather than hand over a path that is
-     * about to move under the objective. A worker that died between the commit and the rename never renames:
-     * after {@link #PUBLISH_WAIT_NANOS} the attempt directory it left is handed over instead.
-     */
-    static java.util.Optional<Path> parentDir(Path trials, dev.retort.store.TrialRecord parent) {
-        Path published = TrialDirs.of(trials, parent.id(), parent.config());
-        long deadline = System.nanoTime() + PUBLISH_WAIT_NANOS;
-        while (!java.nio.file.Files.isDirectory(published)) {
-            java.util.Optional<Path> any = dirOf(trials, parent.id());
-            if (any.isEmpty()) return any; // the parent's objective never made a directory
-            if (any.get().equals(published)) break;
-            if (System.nanoTime() - deadline > 0) return any;
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L); // a rename in another process: no event to wait on
-        }
-        return java.util.Optional.of(published);
     }
 
     private static java.util.Optional<Path> dirOf(Path trials, long id) {
