@@ -175,7 +175,8 @@ class CliAshaTest {
         }
         List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
         tree.add(p.toHandle());
-        tree.forEach(ProcessHandle::destroyForcibly); // SIGKILL: the run, its worker and the trial in flight
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : tree) h.onExit().get(30, TimeUnit.SECONDS); // the worker too, so the rerun sees it dead // SIGKILL: the run, its worker and the trial in flight
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         int before = Files.readAllLines(evals("killed")).size();
 

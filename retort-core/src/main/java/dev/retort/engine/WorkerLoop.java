@@ -127,6 +127,13 @@ public final class WorkerLoop {
                     if (ctx.limits().maxTrialsPerRun() != null)
                         want = (int) Math.min(want, ctx.limits().maxTrialsPerRun() - evaluated);
                     List<ClaimedTrial> got = store.claim(id, want, ctx.limits().maxTrials(), ctx.limits().countRunning());
+                    if (got.isEmpty() && ctx.strategy() instanceof StoreSearch search && !sweptDeadWorkers) {
+                        // a search deciding from the rows must not decide while a dead worker's trial still looks
+                        // RUNNING (a killed run): return such trials first, so the rerun decides as the run would have
+                        sweptDeadWorkers = true;
+                        if (returnDeadWorkersTrials(store, id) > 0)
+                            got = store.claim(id, want, ctx.limits().maxTrials(), ctx.limits().countRunning());
+                    }
                     if (got.isEmpty() && ctx.strategy() instanceof StoreSearch search) // ask the search, inside the claim's transaction
                         got = store.claimProposed(id, ctx.limits().maxTrials(), ctx.limits().countRunning(),
                                 rows -> search.propose(ctx.space(), rows, ctx.metric().goal().maximize()));
@@ -185,6 +192,19 @@ public final class WorkerLoop {
         }
         if (fault != null) throw fault; // found by the heartbeat while a trial ran
         return new Summary(id, evaluated, done, failed, lost, returned, reason);
+    }
+
+    private boolean sweptDeadWorkers;
+
+    /** Returns the RUNNING trials of workers of this host known to be dead; how many came back. */
+    private static int returnDeadWorkersTrials(TrialStore store, String me) {
+        int n = 0;
+        for (dev.retort.store.WorkerRecord w : store.workers()) {
+            if (w.id().equals(me) || w.stoppedAt() != null) continue;
+            WorkerLiveness.Verdict v = WorkerLiveness.of(w);
+            if (v.state() == WorkerLiveness.State.DEAD) n += store.reclaimWorker(w.id(), "worker " + w.id() + " died (" + v.why() + ")");
+        }
+        return n;
     }
 
     /** Records what finished, returns held trials to PENDING and records the worker's stop. */

@@ -73,6 +73,26 @@ public final class AshaSearch implements StoreSearch {
         return fidelity;
     }
 
+    public double min() {
+        return min;
+    }
+
+    public double max() {
+        return max;
+    }
+
+    public int eta() {
+        return eta;
+    }
+
+    public long trials() {
+        return trials;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
     @Override
     public List<NewTrial> propose(Space space, List<TrialRecord> all, boolean maximize) {
         int top = rungs.size() - 1;

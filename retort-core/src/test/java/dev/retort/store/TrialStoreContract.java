@@ -436,4 +436,48 @@ abstract class TrialStoreContract {
         assertThat(store.trial(2).orElseThrow().lineage()).isEqualTo(new Lineage(3.0, 1, 1L));
         assertThat(store.reports(1)).hasSize(1);
     }
+    @Test
+    void claim_proposed_decides_on_rows_no_other_worker_changes_meanwhile() throws Exception {
+        int threads = 4, total = 60;
+        ExperimentRow e = db.find(name).orElseThrow();
+        Set<Integer> seen = ConcurrentHashMap.newKeySet(); // the row counts proposers saw: a repeat is a race
+        AtomicInteger repeats = new AtomicInteger();
+        Set<Long> claimed = ConcurrentHashMap.newKeySet();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                String worker = "w" + w;
+                fs.add(pool.submit(() -> {
+                    try (TrialStore s = db.open(e, SETTINGS)) {
+                        go.await();
+                        while (true) {
+                            List<ClaimedTrial> got = s.claimProposed(worker, null, true, rows -> {
+                                if (rows.size() >= total) return List.of();
+                                if (!seen.add(rows.size())) repeats.incrementAndGet();
+                                Long parent = rows.isEmpty() ? null : rows.get(rows.size() - 1).id();
+                                return List.of(new NewTrial(Config.of("i", rows.size()), new Lineage((double) rows.size(), 0, parent)));
+                            });
+                            if (got.isEmpty()) return null;
+                            assertThat(claimed.add(got.get(0).id())).isTrue();
+                            s.complete(got.get(0), Outcome.done("{}", 1.0, null));
+                        }
+                    }
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : fs) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(repeats.get()).as("proposals made on the same rows").isZero();
+        List<TrialRecord> all = store.trials(null);
+        assertThat(all).hasSize(total).allMatch(t -> t.state() == TrialState.DONE);
+        assertThat(claimed).hasSize(total);
+        for (TrialRecord t : all) { // trial k was proposed on k - 1 rows: i = k - 1, its parent the trial before it
+            assertThat(t.config()).isEqualTo(Config.of("i", t.id() - 1));
+            assertThat(t.parentId()).isEqualTo(t.id() == 1 ? null : t.id() - 1);
+        }
+    }
 }
