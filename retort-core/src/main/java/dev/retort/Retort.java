@@ -36,7 +36,23 @@ import java.util.Objects;
  * Results are stored as in the CLI, so {@code retort results runs/demo} shows the same table.
  */
 public final class Retort {
+    /** This build's version (the Maven project version, from {@code dev/retort/version.properties}). */
+    public static final String VERSION = readVersion();
+
     private Retort() {
+    }
+
+    private static String readVersion() {
+        try (java.io.InputStream in = Retort.class.getResourceAsStream("version.properties")) {
+            if (in == null) throw new BugException("dev/retort/version.properties is missing from the Retort jar");
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            String v = p.getProperty("version");
+            if (v == null || v.startsWith("${")) throw new BugException("dev/retort/version.properties holds no version: " + p);
+            return v;
+        } catch (java.io.IOException e) {
+            throw new BugException("cannot read dev/retort/version.properties", e);
+        }
     }
 
     /** NePS-style: grid over {@code space}, metric {@code value} minimised, one worker per core. */

@@ -24,7 +24,27 @@ public final class Trial {
     private Path dir;
     private final int attempt;
     private boolean dirMade;
-    private final java.util.function.Consumer<String> phases;
+    private final Link link;
+
+    /**
+     * What a trial reaches beyond itself while a worker holds it: the store (phases, intermediate results) and
+     * the directory of its parent (the same config one rung lower, in a multi-fidelity search).
+     */
+    public interface Link {
+        /** Records a phase; throws {@link dev.retort.store.StaleTrialException} when the trial was lost. */
+        void phase(String phase);
+
+        /** Records an intermediate result; throws {@link dev.retort.store.StaleTrialException} when the trial was lost. */
+        void report(long step, java.util.Map<String, Object> values);
+
+        /** The parent trial's directory, when this trial continues one. */
+        java.util.Optional<Path> previousDir();
+
+        /** What an earlier attempt of this trial left (see {@link Trial#previousAttemptDir()}); none by default. */
+        default java.util.Optional<Path> previousAttemptDir() {
+            return java.util.Optional.empty();
+        }
+    }
 
     /**
      * @param id      the trial's id within its experiment (registration order: the grid's expansion order)
@@ -42,11 +62,34 @@ public final class Trial {
      */
     public Trial(long id, Config config, java.util.function.Supplier<Path> dirName, int attempt,
                  java.util.function.Consumer<String> phases) {
+        this(id, config, dirName, attempt, new Link() {
+            @Override
+            public void phase(String phase) {
+                phases.accept(phase);
+            }
+
+            @Override
+            public void report(long step, java.util.Map<String, Object> values) {
+                // no store: an objective called outside a worker (tests, benchmarks) reports nowhere
+            }
+
+            @Override
+            public java.util.Optional<Path> previousDir() {
+                return java.util.Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * @param dirName names the trial directory, on first use only (no cost for objectives that never ask)
+     * @param link    the store and lineage of the trial
+     */
+    public Trial(long id, Config config, java.util.function.Supplier<Path> dirName, int attempt, Link link) {
         this.id = id;
         this.config = config;
         this.dirName = dirName;
         this.attempt = attempt;
-        this.phases = phases;
+        this.link = link;
     }
 
     /**
@@ -55,7 +98,27 @@ public final class Trial {
      * stops an objective that kept running after its lease was lost.
      */
     public void phase(String phase) {
-        phases.accept(phase);
+        link.phase(phase);
+    }
+
+    /**
+     * Records an intermediate result at {@code step} (an epoch, an iteration), durably, before returning: a
+     * row of the store's {@code trial_report} table, kept per attempt; reporting a step again replaces it.
+     * Values are JSON-able (numbers, strings, booleans, lists, maps). Throws
+     * {@link dev.retort.store.StaleTrialException} when this worker no longer holds the trial.
+     */
+    public void report(long step, java.util.Map<String, Object> values) {
+        link.report(step, values);
+    }
+
+    /**
+     * In a multi-fidelity search (ASHA, Hyperband), the directory of this config's trial one rung lower, whose
+     * saved state (a checkpoint, a model) this trial may continue from instead of starting over; empty for a
+     * base-rung trial and outside such a search. The directory is the parent's own: read it, and write what
+     * this trial saves into {@link #dir()}.
+     */
+    public java.util.Optional<Path> previousDir() {
+        return link.previousDir();
     }
 
     public long id() {
@@ -70,7 +133,19 @@ public final class Trial {
         return attempt;
     }
 
-    /** The trial's artifact directory, created if needed. */
+    /**
+     * The directory an earlier attempt of this trial wrote, if there is one: an attempt that was interrupted
+     * (Ctrl-C, a lost lease, a dead worker) or, for a FAILED trial run again, the finished one. An objective that
+     * checkpoints can continue from it. Read it, never write it: a worker that lost the trial may still be writing.
+     */
+    public java.util.Optional<Path> previousAttemptDir() {
+        return link.previousAttemptDir();
+    }
+
+    /**
+     * This attempt's artifact directory, created if needed. It is this attempt's alone; when the store accepts
+     * the trial's result it becomes the trial's directory, {@code trials/<id>_<slug>} (see docs/store.md).
+     */
     public synchronized Path dir() {
         if (!dirMade) {
             dir = dirName.get();

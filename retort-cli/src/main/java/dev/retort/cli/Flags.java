@@ -17,6 +17,12 @@ final class Flags {
     }
 
     /** A directory Retort may create: absent (with an existing directory above it), or an existing directory. */
+    /** {@code --tolerance}: the largest absolute difference of a result value counted as equal. */
+    static void tolerance(double value) {
+        if (!(value >= 0) || Double.isInfinite(value))
+            throw PlanException.at(null, "--tolerance", value, "is not a usable tolerance", "a finite number >= 0");
+    }
+
     static void directoryOrAbsent(String flag, Path dir) {
         if (dir == null) return;
         Path p = dir.toAbsolutePath().normalize();

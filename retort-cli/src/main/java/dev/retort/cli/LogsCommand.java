@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.PlanException;
 import dev.retort.RetortException;
+import dev.retort.engine.TrialDirs;
 import dev.retort.run.Experiment;
 import dev.retort.store.TrialRecord;
 import dev.retort.store.TrialState;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** A trial's {@code stdout.log} (or {@code stderr.log}), optionally followed while the trial runs. */
 @Command(name = "logs", description = "Print a trial's stdout.log, or its stderr.log; --follow keeps printing while it runs.")
@@ -50,11 +50,13 @@ final class LogsCommand extends CliCommand implements Callable<Integer> {
             Path file = trialDir == null ? null : trialDir.resolve(name);
             long pos = 0;
             while (true) {
-                if (file == null) file = trialDir(exp.trialsDir(), trialId).map(d -> d.resolve(name)).orElse(null);
+                // found again when missing: a finished attempt's directory is renamed into place
+                if (file == null || !Files.exists(file)) file = trialDir(exp.trialsDir(), trialId).map(d -> d.resolve(name)).orElse(file);
                 if (file != null) pos = copyFrom(file, pos);
                 if (!follow || !running(store, trialId)) break;
                 Thread.sleep(250); // a file that grows has no event to await portably; polling is the tail -f way
             }
+            if (file != null && !Files.exists(file)) file = trialDir(exp.trialsDir(), trialId).map(d -> d.resolve(name)).orElse(file);
             if (file != null) pos = copyFrom(file, pos); // what was written between the last read and the end
             if (file == null || (pos == 0 && !Files.exists(file)))
                 err().println("trial " + trialId + " has no " + name + (trialDir == null ? "" : " in " + trialDir));
@@ -66,13 +68,9 @@ final class LogsCommand extends CliCommand implements Callable<Integer> {
         return store.trials(TrialState.RUNNING).stream().anyMatch(t -> t.id() == id);
     }
 
-    /** The directory {@code trials/<id, 6 digits>_<slug>} of this trial, if it was made. */
+    /** The trial's directory, or its newest attempt's while it runs ({@link TrialDirs#find}), if one was made. */
     static Optional<Path> trialDir(Path trialsDir, long id) throws IOException {
-        if (!Files.isDirectory(trialsDir)) return Optional.empty();
-        String prefix = String.format("%06d_", id);
-        try (Stream<Path> s = Files.list(trialsDir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst();
-        }
+        return TrialDirs.find(trialsDir, id);
     }
 
     /** Prints the file from byte {@code pos} on; returns the new position. */

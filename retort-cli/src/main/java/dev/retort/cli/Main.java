@@ -17,13 +17,21 @@ import java.io.PrintWriter;
  * replaced, disk full), 2 a user error (bad plan, flag or data), 3 a bug. Only a bug prints a stack trace.
  * Every command takes {@code --help}; {@code retort help CMD} says the same.
  */
-@Command(name = "retort", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "retort 0.1.0",
+@Command(name = "retort", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Main.Version.class,
         description = "Durable, resumable computational experiments.",
         subcommands = {RunCommand.class, WorkerCommand.class, StatusCommand.class, TrialsCommand.class,
                 LogsCommand.class, ResultsCommand.class, CompareCommand.class, PlotCommand.class, ReportCommand.class, DashboardCommand.class, ResetCommand.class, ExportCommand.class, StoreCommand.class,
                 PredictionsCommand.class, LaunchCommand.class, ManifestCommand.class, RerunCommand.class, DiffCommand.class,
                 CompletionCommand.class, HelpCommand.class})
 public final class Main {
+    /** {@code retort --version}: the build's version, written in one place (the Maven project version). */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"retort " + dev.retort.Retort.VERSION};
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }

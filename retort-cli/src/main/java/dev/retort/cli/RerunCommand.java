@@ -58,8 +58,7 @@ final class RerunCommand extends CliCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Flags.range("--workers", workers == null ? null : (long) workers, 1, Plan.MAX_WORKERS);
-        if (!(tolerance >= 0) || Double.isInfinite(tolerance))
-            throw PlanException.at(null, "--tolerance", tolerance, "is not a usable tolerance", "a finite number >= 0");
+        Flags.tolerance(tolerance);
         Flags.directoryOrAbsent("--dir", dir);
         Manifest recorded = Manifest.read(manifestPath);
         Map<String, JsonNode> before = recorded.results().orElseThrow(() -> new PlanException(recorded.file()

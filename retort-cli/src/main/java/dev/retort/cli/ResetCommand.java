@@ -45,7 +45,7 @@ final class ResetCommand extends CliCommand implements Callable<Integer> {
             int kept = 0;
             if (both || runningOnly) {
                 Map<String, WorkerLiveness.Verdict> workers = RunningTrials.liveness(store);
-                long now = System.currentTimeMillis();
+                long now = store.now(); // the leases' clock: a server's, not this host's
                 List<TrialRecord> take = new ArrayList<>();
                 for (TrialRecord t : store.trials(TrialState.RUNNING)) {
                     WorkerLiveness.Verdict w = workers.get(t.worker());

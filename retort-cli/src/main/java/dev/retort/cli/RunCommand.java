@@ -116,7 +116,10 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
             }
             StoreException fault = null;
             Counts before = store.counts();
-            boolean work = before.get(TrialState.PENDING) > 0 || before.get(TrialState.RUNNING) > 0;
+            boolean work = before.get(TrialState.PENDING) > 0 || before.get(TrialState.RUNNING) > 0
+                    // a search driven by the store's rows registers nothing up front: ask it (a hint; workers decide again)
+                    || plan.search() instanceof dev.retort.engine.StoreSearch s
+                    && !s.propose(plan.space(), store.trials(null), plan.metric().goal().maximize()).isEmpty();
             RunOutcome outcome;
             try (RunInterrupt interrupt = new RunInterrupt()) {
                 try {

@@ -27,6 +27,8 @@ final class ChildRetort {
         cmd.addAll(List.of(args));
         Path log = Files.createTempFile(workDir, "retort-", ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        // hermetic: no store or password of the test's own environment, only what the test passes
+        for (String v : List.of("RETORT_STORE", "PGPASSWORD", "RETORT_STORE_PASSWORD")) pb.environment().remove(v);
         pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();

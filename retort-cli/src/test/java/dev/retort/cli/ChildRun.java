@@ -29,32 +29,6 @@ final class ChildRun {
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    /** What a finished command printed (stdout and stderr together) and its exit code. */
-    record Output(int code, String text) {
-    }
-
-    /**
-     * Runs {@code Main args} to its end in {@code cwd}, without the store and password variables of this JVM's
-     * environment, plus {@code env}; fails the test when it takes longer than 180 s.
-     */
-    static Output run(Path cwd, java.util.Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        Path log = Files.createTempFile(cwd, "retort", ".log");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        for (String v : List.of("RETORT_STORE", "PGPASSWORD", "RETORT_STORE_PASSWORD")) pb.environment().remove(v);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        if (!p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("retort " + String.join(" ", args) + " did not end within 180 s:\n" + Files.readString(log));
-        }
-        Output o = new Output(p.exitValue(), Files.readString(log));
-        Files.delete(log);
-        return o;
-    }
-
     /** Reads the store in {@code exp}; null while the experiment does not exist yet. */
     static <T> T read(Path exp, Function<TrialStore, T> f) {
         if (!Files.exists(exp.resolve(Experiment.DB_FILE))) return null;

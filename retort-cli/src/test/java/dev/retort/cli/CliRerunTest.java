@@ -160,4 +160,44 @@ class CliRerunTest {
         assertThat(forced.code()).as(forced.toString()).isEqualTo(1);
         assertThat(forced.output()).contains("different: ").contains("ndcg@10");
     }
+
+    @Test
+    void diff_compares_json_result_exports_with_each_other_and_with_the_experiment_that_made_them() throws Exception {
+        Path user = Files.createDirectories(tmp.resolve("user"));
+        Files.writeString(user.resolve("plan.yaml"), """
+                experiment: exports
+                objective: {command: [sh, -c, 'echo "{{\\"value\\": $(( {a} * 3 ))}}"']}
+                space: {a: [1, 2, 3]}
+                """);
+        ChildRetort.Result run = ChildRetort.run(tmp, "run", "user/plan.yaml", "--dir", "exp", "--no-progress");
+        assertThat(run.code()).as(run.toString()).isZero();
+        ChildRetort.Result export = ChildRetort.run(tmp, "export", "exp", "-o", "a.json");
+        assertThat(export.code()).as(export.toString()).isZero();
+
+        // an export against the experiment it came from: timings and trial ids aside, the same results
+        ChildRetort.Result same = ChildRetort.run(tmp, "diff", "exp", "a.json");
+        assertThat(same.code()).as(same.toString()).isZero();
+        assertThat(same.output()).contains("results: same (3 trials)").contains("results only");
+
+        ObjectMapper json = new ObjectMapper();
+        var rows = json.readTree(tmp.resolve("a.json").toFile());
+        for (var row : rows)
+            if (row.path("config").path("a").asInt() == 2) ((ObjectNode) row.path("result")).put("value", 7);
+        json.writeValue(tmp.resolve("b.json").toFile(), rows);
+        ChildRetort.Result differ = ChildRetort.run(tmp, "diff", "a.json", "b.json", "--format", "json");
+        assertThat(differ.code()).as(differ.toString()).isEqualTo(1);
+        var doc = json.readTree(differ.output());
+        assertThat(doc.path("same").asBoolean()).isFalse();
+        assertThat(doc.path("trials")).hasSize(1);
+        assertThat(doc.path("trials").get(0).path("config").asText()).isEqualTo("{\"a\":2}");
+        assertThat(doc.path("trials").get(0).path("key").asText()).isEqualTo("value");
+        assertThat(doc.path("trials").get(0).path("recorded").asText()).isEqualTo("6");
+        assertThat(doc.path("trials").get(0).path("found").asText()).isEqualTo("7");
+
+        Files.writeString(tmp.resolve("table.json"), "[{\"dataset\": \"d\", \"metrics\": {}}]");
+        ChildRetort.Result refused = ChildRetort.run(tmp, "diff", "a.json", "table.json");
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.output()).contains("table.json: entry 1 has no \"config\" object").contains("recommender results table")
+                .contains("allowed: the output of 'retort export --format json'").doesNotContain("\tat ");
+    }
 }

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -84,8 +85,9 @@ class CliTrialsLogsTest {
     @Test
     void each_trial_directory_holds_its_config_json() throws Exception {
         Path exp = ranExperiment();
+        // trials/<id>_<slug> links to the recorded attempt's own directory (docs/store.md, attempt directories)
         try (Stream<Path> dirs = Files.list(exp.resolve("trials"))) {
-            List<Path> all = dirs.sorted().toList();
+            List<Path> all = dirs.filter(Files::isSymbolicLink).sorted().toList();
             assertThat(all).extracting(p -> p.getFileName().toString()).containsExactly("000001_a-1", "000002_a-2", "000003_a-3");
             for (int i = 0; i < 3; i++)
                 assertThat(all.get(i).resolve("config.json")).hasContent("{\"a\":" + (i + 1) + "}");
@@ -108,8 +110,9 @@ class CliTrialsLogsTest {
                 "run", plan.toString(), "--dir", exp.toString(), "--workers", "1", "--no-progress")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("run.log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        Path stdout = exp.resolve("trials/000001_a-1/stdout.log");
-        await(() -> Files.exists(stdout) && read(stdout).contains("first"), "the trial to print 'first'");
+        // while it runs, the trial writes into its attempt's own directory (trials/000001_a-1.attempt-1.<version>)
+        await(() -> runningLog(exp).map(f -> read(f).contains("first")).orElse(false), "the trial to print 'first'");
+        assertThat(runningLog(exp).orElseThrow().getParent().getFileName().toString()).startsWith("000001_a-1.attempt-1.");
 
         StringWriter out = new StringWriter();
         AtomicInteger code = new AtomicInteger(-1);
@@ -123,6 +126,16 @@ class CliTrialsLogsTest {
         assertThat(follower.isAlive()).isFalse();
         assertThat(code.get()).isZero();
         assertThat(out.toString()).isEqualTo("first\nlast\n{\"value\": 1}\n");
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(exp.resolve("trials/000001_a-1/stdout.log")).as("published once recorded").hasContent("first\nlast\n{\"value\": 1}\n");
+    }
+
+    private static java.util.Optional<Path> runningLog(Path exp) {
+        try {
+            return dev.retort.engine.TrialDirs.find(exp.resolve("trials"), 1).map(d -> d.resolve("stdout.log")).filter(Files::exists);
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     static String read(Path p) {

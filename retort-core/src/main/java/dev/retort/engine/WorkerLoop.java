@@ -15,6 +15,7 @@ import dev.retort.store.StoreException;
 import dev.retort.store.TrialState;
 import dev.retort.store.TrialStore;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -99,6 +100,8 @@ public final class WorkerLoop {
 
     private long evaluated, done, failed, lost, returned;
     private final List<Completion> unsaved = new ArrayList<>();
+    /** Trials whose objective asked for its attempt directory: only those have one to publish or discard. */
+    private final Set<Long> withDir = ConcurrentHashMap.newKeySet();
     private final List<Long> unsavedMillis = new ArrayList<>();
     private long firstUnsavedAt;
 
@@ -124,6 +127,16 @@ public final class WorkerLoop {
                     if (ctx.limits().maxTrialsPerRun() != null)
                         want = (int) Math.min(want, ctx.limits().maxTrialsPerRun() - evaluated);
                     List<ClaimedTrial> got = store.claim(id, want, ctx.limits().maxTrials(), ctx.limits().countRunning());
+                    if (got.isEmpty() && ctx.strategy() instanceof StoreSearch search && !sweptDeadWorkers) {
+                        // a search deciding from the rows must not decide while a dead worker's trial still looks
+                        // RUNNING (a killed run): return such trials first, so the rerun decides as the run would have
+                        sweptDeadWorkers = true;
+                        if (returnDeadWorkersTrials(store, id) > 0)
+                            got = store.claim(id, want, ctx.limits().maxTrials(), ctx.limits().countRunning());
+                    }
+                    if (got.isEmpty() && ctx.strategy() instanceof StoreSearch search) // ask the search, inside the claim's transaction
+                        got = store.claimProposed(id, ctx.limits().maxTrials(), ctx.limits().countRunning(),
+                                rows -> search.propose(ctx.space(), rows, ctx.metric().goal().maximize()));
                     if (got.isEmpty()) {
                         reason = idle();
                         if (reason != null) break;
@@ -181,6 +194,19 @@ public final class WorkerLoop {
         return new Summary(id, evaluated, done, failed, lost, returned, reason);
     }
 
+    private boolean sweptDeadWorkers;
+
+    /** Returns the RUNNING trials of workers of this host known to be dead; how many came back. */
+    private static int returnDeadWorkersTrials(TrialStore store, String me) {
+        int n = 0;
+        for (dev.retort.store.WorkerRecord w : store.workers()) {
+            if (w.id().equals(me) || w.stoppedAt() != null) continue;
+            WorkerLiveness.Verdict v = WorkerLiveness.of(w);
+            if (v.state() == WorkerLiveness.State.DEAD) n += store.reclaimWorker(w.id(), "worker " + w.id() + " died (" + v.why() + ")");
+        }
+        return n;
+    }
+
     /** Records what finished, returns held trials to PENDING and records the worker's stop. */
     private void cleanUp(TrialStore store, String id, Heartbeat heartbeat) {
         try {
@@ -227,11 +253,23 @@ public final class WorkerLoop {
         for (int i = 0; i < unsaved.size(); i++) {
             Completion c = unsaved.get(i);
             held.remove(c.trial().id());
-            if (stale.contains(c.trial().id())) {
+            ClaimedTrial t = c.trial();
+            Path trials = ctx.settings().trialsDir();
+            if (stale.contains(t.id())) {
                 lost++;
-                LOG.warning(ctx.settings().workerId() + ": trial " + c.trial().id()
-                        + " was reclaimed while it ran (lease lapsed); its result was discarded");
+                LOG.warning(ctx.settings().workerId() + ": trial " + t.id()
+                        + " was reclaimed while it ran (lease lapsed); its result and its attempt directory were discarded");
+                if (withDir.remove(t.id())) try {
+                    TrialDirs.discard(trials, t.id(), t.config(), t.attempt(), t.version());
+                } catch (IOException e) {
+                    LOG.warning(ctx.settings().workerId() + ": could not remove the discarded attempt directory of trial " + t.id() + ": " + e);
+                }
                 continue;
+            }
+            if (withDir.remove(t.id())) try {
+                TrialDirs.publish(trials, t.id(), t.config(), t.attempt(), t.version());
+            } catch (IOException e) { // the files stay in the attempt directory, where `logs` and the next attempt find them
+                LOG.warning(ctx.settings().workerId() + ": trial " + t.id() + " is recorded, but its attempt directory could not be renamed into place: " + e);
             }
             evaluated++;
             if (c.outcome().state() == TrialState.DONE) done++;
@@ -300,8 +338,34 @@ public final class WorkerLoop {
     /** Runs the objective; null when the trial was lost (fenced out or stopped) meanwhile. */
     private Outcome evaluate(ClaimedTrial t) {
         Path trials = ctx.settings().trialsDir();
-        Trial trial = new Trial(t.id(), t.config(), () -> TrialDirs.of(trials, t.id(), t.config()), t.attempt(),
-                phase -> ctx.store().phase(t, phase));
+        Trial trial = new Trial(t.id(), t.config(), () -> {
+            withDir.add(t.id());
+            return TrialDirs.attempt(trials, t.id(), t.config(), t.attempt(), t.version());
+        }, t.attempt(), new Trial.Link() {
+            @Override
+            public void phase(String phase) {
+                ctx.store().phase(t, phase);
+            }
+
+            @Override
+            public void report(long step, Map<String, Object> values) {
+                ctx.store().report(t, step, Results.toJson(values));
+            }
+
+            @Override
+            public java.util.Optional<Path> previousDir() { // the parent's published directory (or where a crash left it)
+                return ctx.store().parentOf(t).flatMap(p -> dirOf(trials, p.id()));
+            }
+
+            @Override
+            public java.util.Optional<Path> previousAttemptDir() {
+                try {
+                    return TrialDirs.previous(trials, t.id(), t.config(), t.version());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot list the attempt directories of trial " + t.id() + " in " + trials, e);
+                }
+            }
+        });
         synchronized (evaluating) {
             current = t;
         }
@@ -319,6 +383,14 @@ public final class WorkerLoop {
                 current = null;
                 Thread.interrupted(); // clear a stop/fence interrupt so it cannot leak into store calls or the next trial
             }
+        }
+    }
+
+    private static java.util.Optional<Path> dirOf(Path trials, long id) {
+        try {
+            return TrialDirs.find(trials, id);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list the trial directories in " + trials, e);
         }
     }
 

@@ -19,7 +19,7 @@ public final class Manifest {
     /** The version of the manifest's schema; raised whenever a key changes meaning. */
     public static final int FORMAT = 1;
     /** Retort's version as the manifest records it (the CLI's {@code --version} says the same). */
-    public static final String RETORT_VERSION = "0.1.0";
+    public static final String RETORT_VERSION = dev.retort.Retort.VERSION;
     public static final String FILE = "manifest.json";
     public static final String HISTORY = "manifests";
 

@@ -142,11 +142,21 @@ final class ManifestBuilder {
         out.put(key(planDir, file), e);
     }
 
+    /** A code file or class directory, hashed; a large jar's hash may come from the {@link CodeHashCache}. */
     static Map<String, Object> hashed(Path p) {
         if (!Files.exists(p)) return Map.of("kind", "missing");
+        if (Files.isRegularFile(p)) {
+            try {
+                return Map.of("kind", "file", "sha256", CODE_HASHES.sha256(p), "size", Files.size(p));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         Hashing.Hashed h = Hashing.of(p);
         return Map.of("kind", h.kind(), "sha256", h.sha256(), "size", h.size());
     }
+
+    private static final CodeHashCache CODE_HASHES = CodeHashCache.standard(System.getenv());
 
     /** A path relative to the plan's directory, with '/'; absolute when it is elsewhere on another root. */
     static String key(Path planDir, Path p) {

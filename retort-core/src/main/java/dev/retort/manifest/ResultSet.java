@@ -1,9 +1,12 @@
 package dev.retort.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.retort.PlanException;
+import dev.retort.space.Config;
 import dev.retort.store.TrialRecord;
 import dev.retort.store.TrialStore;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -50,6 +53,48 @@ public final class ResultSet {
             }
         }
         m.put("result", t.resultJson() == null ? null : result);
+        return m;
+    }
+
+    /**
+     * A result export ({@code retort export --format json}, or {@code retort results --format json} of a plan
+     * with one row per trial) as a result set: config hash to entry, with the same fields and the same timings
+     * left out as {@link #of}, so that it compares with a manifest's results.
+     */
+    public static Map<String, JsonNode> fromExport(Path file, JsonNode rows) {
+        Map<String, JsonNode> m = new TreeMap<>();
+        int i = 0;
+        for (JsonNode row : rows) {
+            i++;
+            JsonNode config = row.path("config");
+            if (!config.isObject() || !row.path("state").isTextual())
+                throw new PlanException(file + ": entry " + i + " has no \"config\" object and \"state\""
+                        + (row.has("metrics") ? " (a recommender results table, one row per configuration)" : "")
+                        + "; allowed: the output of 'retort export --format json', or of 'retort results --format json' of a plan without a recommender table");
+            Config c;
+            try {
+                c = Config.fromJson(Canonical.compact(config));
+            } catch (IllegalArgumentException e) {
+                throw new PlanException(file + ": entry " + i + ": " + e.getMessage() + "; allowed: a config of scalar values, as exported");
+            }
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("config_hash", c.hash());
+            e.put("config", Canonical.parse(c.toJson(), "config"));
+            e.put("state", row.get("state").asText());
+            e.put("metric", row.path("metric").isNumber() ? row.get("metric").doubleValue() : null);
+            JsonNode r = row.path("result");
+            if (r.isObject()) {
+                Map<String, Object> result = new TreeMap<>();
+                r.fields().forEachRemaining(f -> {
+                    if (!isTiming(f.getKey())) result.put(f.getKey(), f.getValue());
+                });
+                e.put("result", result);
+            } else {
+                e.put("result", null);
+            }
+            if (m.put(c.hash(), Canonical.tree(e)) != null)
+                throw new PlanException(file + ": entry " + i + " repeats the config " + c.toJson() + "; allowed: one entry per trial, as exported");
+        }
         return m;
     }
 

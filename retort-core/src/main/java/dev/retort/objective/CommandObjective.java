@@ -3,6 +3,7 @@ package dev.retort.objective;
 import dev.retort.Objective;
 import dev.retort.PlanException;
 import dev.retort.Trial;
+import dev.retort.space.Config;
 
 import java.io.File;
 import java.io.IOException;
@@ -28,7 +29,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Environment.</b> The parent's environment, plus {@link CommandSpec#extraEnv()}, plus
  * {@code RETORT_PARAMS} (the config's canonical JSON), {@code RETORT_TRIAL_ID}, {@code RETORT_TRIAL_DIR}
- * (absolute) and {@code RETORT_ATTEMPT}. Stdin is empty; stdout and stderr go to {@code stdout.log} and
+ * (absolute; this attempt's own directory), {@code RETORT_ATTEMPT}, {@code RETORT_PREVIOUS_ATTEMPT_DIR} when an earlier
+ * attempt left a directory ({@link Trial#previousAttemptDir()}); in a multi-fidelity search, {@code RETORT_PREVIOUS_DIR}: the absolute
+ * directory of the same config's trial one rung lower (unset at the base rung).
+ *
+ * <p><b>Continuing a lower rung.</b> <code>{previous_dir}</code> is a placeholder for that directory (unless the
+ * space has a parameter of that name); an element whose placeholders are all absent is dropped, so
+ * <code>--resume={previous_dir}</code> disappears at the base rung. Stdin is empty; stdout and stderr go to {@code stdout.log} and
  * {@code stderr.log} in the trial directory, replacing those of an earlier attempt.
  *
  * <p><b>Result.</b> {@code result.json} in the trial directory if the program wrote one (a stale one from an
@@ -40,6 +47,8 @@ import java.util.concurrent.TimeUnit;
  * {@link InterruptedException} (with the thread's interrupt status clear, as for any method that throws it).
  */
 public final class CommandObjective implements Objective {
+    /** The placeholder for the directory of the trial this one continues (a lower rung of the same config). */
+    public static final String PREVIOUS_DIR = "previous_dir";
     static final String STDOUT_LOG = "stdout.log";
     static final String STDERR_LOG = "stderr.log";
     private static final File NO_INPUT = new File(File.separatorChar == '\\' ? "NUL" : "/dev/null");
@@ -71,7 +80,7 @@ public final class CommandObjective implements Objective {
         List<ArgTemplate> parsed = parse(argv, where);
         for (int i = 0; i < parsed.size(); i++) {
             for (String name : parsed.get(i).names()) {
-                if (parameterNames.contains(name)) continue;
+                if (parameterNames.contains(name) || name.equals(PREVIOUS_DIR)) continue;
                 String allowed = parameterNames.isEmpty() ? "no placeholders (the space has no parameters)"
                         : String.join(", ", new TreeSet<>(parameterNames));
                 throw PlanException.at(where, key(i), argv.get(i), "names no parameter '" + name + "'", allowed);
@@ -95,7 +104,8 @@ public final class CommandObjective implements Objective {
         Path stdout = dir.resolve(STDOUT_LOG);
         Path stderr = dir.resolve(STDERR_LOG);
         Files.deleteIfExists(dir.resolve(ResultReader.RESULT_FILE));
-        ProcessBuilder pb = new ProcessBuilder(commandLine(trial))
+        java.util.Optional<Path> previous = trial.previousDir().map(Path::toAbsolutePath);
+        ProcessBuilder pb = new ProcessBuilder(commandLine(trial, previous))
                 .directory((spec.workDir() == null ? dir : spec.workDir()).toFile())
                 .redirectInput(NO_INPUT)
                 .redirectOutput(stdout.toFile())
@@ -106,6 +116,10 @@ public final class CommandObjective implements Objective {
         env.put("RETORT_TRIAL_ID", Long.toString(trial.id()));
         env.put("RETORT_TRIAL_DIR", dir.toString());
         env.put("RETORT_ATTEMPT", Integer.toString(trial.attempt()));
+        env.remove("RETORT_PREVIOUS_ATTEMPT_DIR"); // never one inherited from the worker's own environment
+        trial.previousAttemptDir().ifPresent(p -> env.put("RETORT_PREVIOUS_ATTEMPT_DIR", p.toAbsolutePath().toString()));
+        env.remove("RETORT_PREVIOUS_DIR"); // never the parent process's own
+        previous.ifPresent(p -> env.put("RETORT_PREVIOUS_DIR", p.toString()));
         Process p;
         try {
             p = pb.start();
@@ -119,9 +133,15 @@ public final class CommandObjective implements Objective {
 
     /** The rendered command line for {@code trial}, without the elements that were dropped. */
     List<String> commandLine(Trial trial) {
+        return commandLine(trial, java.util.Optional.empty());
+    }
+
+    private List<String> commandLine(Trial trial, java.util.Optional<Path> previous) {
         List<String> cmd = new ArrayList<>(templates.size());
+        Config values = trial.config();
+        if (previous.isPresent() && !values.has(PREVIOUS_DIR)) values = values.with(PREVIOUS_DIR, previous.get().toString());
         for (ArgTemplate t : templates) {
-            String arg = t.render(trial.config());
+            String arg = t.render(values);
             if (arg != null) cmd.add(arg);
             else if (cmd.isEmpty()) throw new TrialFailedException(key(0) + ": the program '" + t.source()
                     + "' names only parameters this trial does not have, so there is nothing to run");

@@ -34,15 +34,24 @@ import java.util.Map;
  * @param seconds  {@code finished - started} in seconds (millisecond resolution), or null
  * @param error    why it FAILED (or the last lost lease), or null
  * @param phase    the last phase the objective reported (e.g. FIT, PREDICT, EVAL), or null
+ * @param rung     in a multi-fidelity search (ASHA, Hyperband), the trial's rung (0 = base), else null
+ * @param parent   the trial of the same config one rung lower that this one continues, or null
+ * @param fidelity the fidelity the trial ran at (e.g. epochs) in a multi-fidelity search, else null
  */
 public record ExportedTrial(long trial, TrialState state, int attempt, Map<String, Object> labels,
                             Map<String, Object> config, Map<String, Object> result, Double metric, Double cost,
                             String worker, String host, Instant created, Instant started, Instant finished,
-                            Double seconds, String error, String phase) {
+                            Double seconds, String error, String phase, Integer rung, Long parent, Double fidelity) {
 
-    /** The record's own JSON keys, in output order; labels come right after {@code attempt}. */
+    /**
+     * The record's own JSON keys, in output order; labels come right after {@code attempt}; {@link #LINEAGE}
+     * follow {@code attempt} (before labels) for a trial that has a rung.
+     */
     public static final List<String> FIELDS = List.of("trial", "state", "attempt", "config", "result", "metric",
             "cost", "worker", "host", "created", "started", "finished", "seconds", "error", "phase");
+
+    /** The keys a trial of a multi-fidelity search adds, only when it has a rung. */
+    public static final List<String> LINEAGE = List.of("rung", "parent", "fidelity");
 
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -50,7 +59,16 @@ public record ExportedTrial(long trial, TrialState state, int attempt, Map<Strin
     public ExportedTrial {
         labels = labels == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         for (String k : labels.keySet())
-            if (FIELDS.contains(k)) throw new BugException("a plan extension's label '" + k + "' clashes with a trial record field; labels: " + labels);
+            if (FIELDS.contains(k) || LINEAGE.contains(k)) throw new BugException("a plan extension's label '" + k + "' clashes with a trial record field; labels: " + labels);
+    }
+
+    /** A trial without lineage (grid, random). */
+    public ExportedTrial(long trial, TrialState state, int attempt, Map<String, Object> labels,
+                         Map<String, Object> config, Map<String, Object> result, Double metric, Double cost,
+                         String worker, String host, Instant created, Instant started, Instant finished,
+                         Double seconds, String error, String phase) {
+        this(trial, state, attempt, labels, config, result, metric, cost, worker, host, created, started, finished,
+                seconds, error, phase, null, null, null);
     }
 
     /** The record of a stored trial. @param host the worker's host, or null */
@@ -59,7 +77,7 @@ public record ExportedTrial(long trial, TrialState state, int attempt, Map<Strin
         return new ExportedTrial(r.id(), r.state(), r.attempt(), labels, r.config().asMap(),
                 r.resultJson() == null ? null : Collections.unmodifiableMap(Results.fromJson(r.resultJson())),
                 r.metric(), r.cost(), r.worker(), host, Instant.ofEpochMilli(r.createdAt()), instant(r.startedAt()),
-                instant(r.finishedAt()), seconds, r.error(), r.phase());
+                instant(r.finishedAt()), seconds, r.error(), r.phase(), r.rung(), r.parentId(), r.fidelity());
     }
 
     private static Instant instant(Long millis) {
@@ -72,7 +90,8 @@ public record ExportedTrial(long trial, TrialState state, int attempt, Map<Strin
     }
 
     /**
-     * The JSON object: every key of {@link #FIELDS} always present (null where it does not apply), labels
+     * The JSON object: every key of {@link #FIELDS} always present (null where it does not apply), {@link
+     * #LINEAGE} after {@code attempt} when the trial has a rung, labels
      * after {@code attempt}, times as {@link #time ISO-8601 UTC} strings.
      */
     public Map<String, Object> toJson() {
@@ -80,6 +99,11 @@ public record ExportedTrial(long trial, TrialState state, int attempt, Map<Strin
         m.put("trial", trial);
         m.put("state", state.name());
         m.put("attempt", attempt);
+        if (rung != null) { // only in a multi-fidelity search: other exports keep their shape
+            m.put("rung", rung);
+            m.put("parent", parent);
+            m.put("fidelity", fidelity);
+        }
         m.putAll(labels);
         m.put("config", config);
         m.put("result", result);

@@ -26,21 +26,27 @@ public final class TrialTables {
     }
 
     /**
-     * The results table: trial, labels, parameters, the metric, the other numeric result entries, cost (when
+     * The results table: trial, (rung and parent when some trial has a rung), labels, parameters, the metric, the other numeric result entries, cost (when
      * any trial has one) and seconds, in the order of {@code trials}.
      */
     public static ResultTable results(List<ExportedTrial> trials, Metric metric) {
         boolean anyCost = trials.stream().anyMatch(t -> t.cost() != null);
         List<String> tail = anyCost ? List.of("cost", "seconds") : List.of("seconds");
-        return build(trials, metric, List.of("trial"), tail, true);
+        return build(trials, metric, lineage(trials) ? List.of("trial", "rung", "parent") : List.of("trial"), tail, true);
     }
 
     /**
-     * Every field of every trial: trial, state, attempt, labels, parameters, the metric, every other result
+     * Every field of every trial: trial, state, attempt, (rung, parent, fidelity when some trial has a rung), labels, parameters, the metric, every other result
      * entry (nested values as JSON), cost, seconds, worker, host, created, started, finished, phase, error.
      */
     public static ResultTable export(List<ExportedTrial> trials, Metric metric) {
-        return build(trials, metric, EXPORT_HEAD, EXPORT_TAIL, false);
+        List<String> head = lineage(trials) ? List.of("trial", "state", "attempt", "rung", "parent", "fidelity") : EXPORT_HEAD;
+        return build(trials, metric, head, EXPORT_TAIL, false);
+    }
+
+    /** True when some trial has a rung (a multi-fidelity search): only then do the lineage columns appear. */
+    private static boolean lineage(List<ExportedTrial> trials) {
+        return trials.stream().anyMatch(t -> t.rung() != null);
     }
 
     private static ResultTable build(List<ExportedTrial> trials, Metric metric, List<String> head, List<String> tail,
@@ -96,6 +102,9 @@ public final class TrialTables {
             case "trial" -> t.trial();
             case "state" -> t.state().name();
             case "attempt" -> t.attempt();
+            case "rung" -> t.rung();
+            case "parent" -> t.parent();
+            case "fidelity" -> t.fidelity();
             case "cost" -> t.cost();
             case "seconds" -> t.seconds();
             case "worker" -> t.worker();

@@ -27,7 +27,9 @@ record LeftArtifacts(long trialDirs, long artifactDirs, Path example) {
             if (Files.isDirectory(trialsDir)) {
                 try (Stream<Path> s = Files.list(trialsDir)) {
                     List<Path> dirs = s.filter(Files::isDirectory).sorted().toList();
-                    trials = dirs.size();
+                    // one per trial: its attempt directories and the link to the recorded one share its id
+                    trials = dirs.stream().map(d -> d.getFileName().toString()).map(n -> n.contains("_") ? n.substring(0, n.indexOf('_')) : n)
+                            .distinct().count();
                     if (!dirs.isEmpty()) example = dirs.get(0);
                 }
             }

@@ -53,6 +53,12 @@ public final class Space {
         return names;
     }
 
+    /** True when {@code name} is a parameter of the space itself, not one nested under a level of another. */
+    public boolean isTopLevel(String name) {
+        for (Factor f : factors) if (f.name().equals(name)) return true;
+        return false;
+    }
+
     /** True when every factor at every depth is finite, so {@link #grid()} works. */
     public boolean isGridable() {
         return firstRandom(new StringBuilder()) == null;

@@ -7,9 +7,15 @@ package dev.retort.store;
 public final class StoreDamagedException extends StoreException {
     private final String location;
 
+    /** A damaged SQLite file: checked with {@code howToCheck}, recovered with sqlite3's {@code .recover}. */
     public StoreDamagedException(String location, String what, String detail, String howToCheck, Throwable cause) {
+        this(location, what, detail, howToCheck, "restore it from a backup, or recover what can be read with sqlite3's .recover", cause);
+    }
+
+    /** @param howToRecover what the user can do about it, for the message */
+    public StoreDamagedException(String location, String what, String detail, String howToCheck, String howToRecover, Throwable cause) {
         super("the store " + location + " is damaged (" + detail + ") while " + what + "; check it with: "
-                + howToCheck + "; restore it from a backup, or recover what can be read with sqlite3's .recover", cause);
+                + howToCheck + "; " + howToRecover, cause);
         this.location = location;
     }
 

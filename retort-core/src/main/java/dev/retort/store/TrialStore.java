@@ -29,6 +29,28 @@ public interface TrialStore extends AutoCloseable {
      */
     long register(Iterator<Config> configs);
 
+    /**
+     * Adds the trials not yet present (by config hash) as PENDING, with their lineage, in one transaction. A
+     * config already stored keeps the lineage it has.
+     *
+     * @return the number of trials added
+     */
+    long registerWithLineage(List<NewTrial> trials);
+
+    /**
+     * For a search driven by the store's rows: in one write transaction, reads every trial of the experiment
+     * (id, config, state, attempt, metric, fidelity, rung and parent; the other fields are null), hands them to
+     * {@code proposer}, registers the trials it returns (with their lineage) and claims the lowest
+     * PENDING trial for {@code worker}, as {@link #claim} would. Two workers, on any hosts, never run the proposer
+     * on the same rows: the transaction holds the experiment's write lock.
+     *
+     * @param maxTotal as for {@link #claim}: nothing is proposed or claimed once the finished trials (plus
+     *                 RUNNING ones when {@code countRunning}) reach it
+     * @return the claimed trial, or empty when nothing was proposed and nothing is PENDING
+     */
+    List<ClaimedTrial> claimProposed(String worker, Long maxTotal, boolean countRunning,
+                                     java.util.function.Function<List<TrialRecord>, List<NewTrial>> proposer);
+
     /** Records that every config of the plan with {@code planHash} is registered. */
     void markRegistered(String planHash);
 
@@ -79,6 +101,21 @@ public interface TrialStore extends AutoCloseable {
     /** Records that a held trial entered {@code phase}. @throws StaleTrialException when no longer held */
     void phase(ClaimedTrial trial, String phase);
 
+    /**
+     * Records an intermediate result of a held trial at {@code step} (a repeated step of the same attempt
+     * replaces the earlier one). @throws StaleTrialException when the trial is no longer held
+     */
+    void report(ClaimedTrial trial, long step, String valuesJson);
+
+    /** Every intermediate result of the trial with this id, by attempt and step. */
+    List<TrialReport> reports(long trialId);
+
+    /** The trial with this id (as users see it), if any. */
+    Optional<TrialRecord> trial(long id);
+
+    /** The parent of a held trial (the same config one rung lower), if it has one. */
+    Optional<TrialRecord> parentOf(ClaimedTrial trial);
+
     /** Returns a held trial to PENDING without counting the attempt. @return false if no longer held */
     boolean cancel(ClaimedTrial trial);
 
@@ -116,6 +153,9 @@ public interface TrialStore extends AutoCloseable {
     /** For every parameter and each of its values, the trials per state (execo's sweep_stats). */
     java.util.Map<String, java.util.Map<Object, Counts>> countsByParameterValue();
 
+    /** For a multi-fidelity search, the trials per state at each rung, by rung; empty when no trial has one. */
+    java.util.SortedMap<Integer, Counts> countsByRung();
+
     boolean anyIn(TrialState state);
 
     Optional<TrialRecord> byHash(String configHash);
@@ -149,6 +189,12 @@ public interface TrialStore extends AutoCloseable {
     List<WorkerRecord> workers();
 
     StoreSettings settings();
+
+    /**
+     * The store's time, epoch milliseconds: the clock of every lease and recorded time (a server's, corrected for
+     * this host's offset to it). Compare leases with this, never with this host's own clock.
+     */
+    long now();
 
     /**
      * Checks the whole store for damage (SQLite: {@code PRAGMA quick_check}, which reads every page).

@@ -52,7 +52,8 @@ class PostgresWorkersTest {
         StoreLocation.Server at = PostgresServer.location("workers", "many", dir.resolve("many"));
         String values = IntStream.rangeClosed(1, trials).mapToObj(Integer::toString).collect(Collectors.joining(", "));
         Plan plan = new PlanParser(getClass().getClassLoader()).parse(
-                "experiment: many\nobjective: {class: dev.retort.examples.Noop}\nspace: {i: [" + values + "]}\n", "many.yaml", dir);
+                "experiment: many\nobjective: {class: dev.retort.test.FileGateObjective}\nspace: {i: [" + values + "], gate: ['"
+                        + dir.resolve("go") + "']}\n", "many.yaml", dir);
         try (Experiment exp = Experiment.open(plan, at, Experiment.Options.of(Experiment.Mode.STRICT), Clock.systemUTC())) {
             assertThat(exp.awaitRegistered(60_000)).isTrue();
         }
@@ -61,6 +62,12 @@ class PostgresWorkersTest {
         for (int w = 0; w < workers; w++) ps.add(start(at, "w" + w, "0"));
         ConnectionSampler connections = new ConnectionSampler(ps);
         connections.start();
+        // every worker holds a trial before any finishes one: the work is shared however late a JVM starts
+        try (Experiment exp = Experiment.join(at, Clock.systemUTC()); TrialStore store = exp.store()) {
+            dev.retort.test.Await.until("each of the " + workers + " workers to hold a trial", 120_000, () ->
+                    store.trials(TrialState.RUNNING).stream().map(TrialRecord::worker).distinct().count() == workers ? true : null);
+        }
+        Files.writeString(dir.resolve("go"), "");
         long done = 0;
         for (int w = 0; w < workers; w++) {
             Process p = ps.get(w);
@@ -86,7 +93,7 @@ class PostgresWorkersTest {
                 assertThat(t.attempt()).as("trial %d ran once", t.id()).isEqualTo(1);
                 assertThat(t.version()).as("trial %d: one claim, one completion", t.id()).isEqualTo(2);
             });
-            assertThat(all.stream().map(TrialRecord::worker).distinct().count()).as("the work was shared").isGreaterThan(1);
+            assertThat(all.stream().map(TrialRecord::worker).distinct().count()).as("the work was shared").isEqualTo(workers);
         }
     }
 

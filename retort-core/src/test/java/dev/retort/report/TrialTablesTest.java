@@ -54,6 +54,23 @@ class TrialTablesTest {
         assertThat(t.columns()).containsExactly("trial", "dataset", "fold", "k", "value", "seconds");
     }
 
+    @Test
+    void rung_and_parent_columns_appear_only_when_some_trial_has_a_rung() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        ExportedTrial base = trial(1, Map.of("x", 1, "epochs", 1), Map.of("value", 0.9), Map.of());
+        ExportedTrial promoted = new ExportedTrial(2, TrialState.DONE, 1, Map.of(), Map.of("x", 1, "epochs", 3), Map.of("value", 0.5),
+                0.5, null, "w", "h", t, t, t.plusMillis(1500), 1.5, null, null, 1, 1L, 3.0);
+        ResultTable r = TrialTables.results(List.of(promoted, base), Metric.minimize("value"));
+        assertThat(r.columns()).containsExactly("trial", "rung", "parent", "epochs", "x", "value", "seconds");
+        assertThat(r.rows().get(0)).containsExactly(2L, 1, 1L, 3, 1, 0.5, 1.5);
+        assertThat(r.rows().get(1)).containsExactly(1L, null, null, 1, 1, 0.9, 1.5);
+        ResultTable e = TrialTables.export(List.of(base, promoted), Metric.minimize("value"));
+        assertThat(e.columns()).startsWith("trial", "state", "attempt", "rung", "parent", "fidelity", "epochs");
+        assertThat(promoted.toJson().keySet()).startsWith("trial", "state", "attempt", "rung", "parent", "fidelity", "config");
+        assertThat(base.toJson().keySet()).containsExactlyElementsOf(ExportedTrial.FIELDS);
+        assertThat(TrialTables.results(List.of(base), Metric.minimize("value")).columns()).doesNotContain("rung", "parent");
+    }
+
     static Map<String, Object> ordered(Object... kv) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);

@@ -41,7 +41,7 @@ class SearchRegistrationTest {
         assertThat(s).isInstanceOf(UnknownSearch.class);
         assertThat(s.describe()).isEqualTo("{\"mine\":{\"k\":1}}");
         assertThatThrownBy(() -> s.initial(null)).isInstanceOf(PlanException.class)
-                .hasMessageContainingAll("'mine' is registered by no", "registered: grid, random", "--classpath");
+                .hasMessageContainingAll("'mine' is registered by no", "registered: asha, grid, hyperband, random, tpe", "--classpath");
     }
 
     @Test

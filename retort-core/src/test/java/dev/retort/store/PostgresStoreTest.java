@@ -54,7 +54,7 @@ class PostgresStoreTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(query(at, "SELECT count(*) || ':' || max(version) FROM schema_version")).isEqualTo("2:2");
+        assertThat(query(at, "SELECT count(*) || ':' || max(version) FROM schema_version")).isEqualTo("3:3"); // V1..V3, once each
         assertThat(query(at, "SELECT count(*) FROM experiment")).isEqualTo("1");
         assertThat(query(at, "SELECT count(*) FROM trial_count")).isEqualTo(String.valueOf(TrialState.values().length));
     }
@@ -74,6 +74,9 @@ class PostgresStoreTest {
                 ClaimedTrial heldByBehind = sb.claim("behind", 1, null, true).get(0);
                 TrialRecord t = sa.trials(TrialState.RUNNING).get(0);
                 assertThat(t.leaseUntil()).as("the lease is server time + 30 s, not the host's").isBetween(serverNow + 25_000, serverNow + 35_000);
+                // what status and reset compare leases with: the server's time on both hosts, not their own clocks
+                assertThat(sa.now()).as("store time on the host 10 min ahead").isBetween(serverNow - 5_000, serverNow + 5_000);
+                assertThat(sb.now()).as("store time on the host 10 min behind").isBetween(serverNow - 5_000, serverNow + 5_000);
                 assertThat(sa.reclaimExpired()).as("the host 10 min ahead does not steal a live trial").isZero();
 
                 ClaimedTrial heldByAhead = sa.claim("ahead", 1, null, true).get(0);

@@ -399,4 +399,113 @@ abstract class TrialStoreContract {
             assertThat(ca).extracting(ClaimedTrial::config).containsExactlyElementsOf(configs(64));
         }
     }
+
+    // --- lineage and intermediate results (schema V3) ---------------------------------------------------
+
+    @Test
+    void register_with_lineage_records_fidelity_rung_and_parent_and_leaves_a_known_config_as_it_was() {
+        store.register(List.of(Config.of("x", 1, "epochs", 1)).iterator());
+        ClaimedTrial base = store.claim("a", 1, null, true).get(0);
+        store.complete(base, Outcome.done("{\"value\":1}", 1.0, null));
+        List<NewTrial> promoted = List.of(
+                new NewTrial(Config.of("x", 1, "epochs", 3), new Lineage(3.0, 1, base.id())),
+                new NewTrial(Config.of("x", 1, "epochs", 3), new Lineage(3.0, 1, base.id())), // twice in one call
+                new NewTrial(Config.of("x", 1, "epochs", 1), new Lineage(1.0, 0, null)));     // known: stays as it was
+        assertThat(store.registerWithLineage(promoted)).isEqualTo(1);
+        assertThat(store.registerWithLineage(promoted)).isZero();
+
+        TrialRecord child = store.trial(2).orElseThrow();
+        assertThat(child.config()).isEqualTo(Config.of("x", 1, "epochs", 3));
+        assertThat(child.lineage()).isEqualTo(new Lineage(3.0, 1, 1L));
+        assertThat(child.state()).isEqualTo(TrialState.PENDING);
+        assertThat(store.trial(1).orElseThrow().lineage()).isEqualTo(Lineage.NONE);
+        assertThat(store.trial(3)).isEmpty();
+        assertThat(store.counts().get(TrialState.PENDING)).isEqualTo(1);
+
+        ClaimedTrial held = store.claim("b", 1, null, true).get(0);
+        assertThat(held.id()).isEqualTo(2);
+        assertThat(store.parentOf(held)).map(TrialRecord::id).contains(1L);
+        assertThat(store.parentOf(base)).isEmpty();
+        assertThat(store.trials(null)).extracting(TrialRecord::parentId).containsExactly(null, 1L);
+    }
+
+    @Test
+    void reports_are_kept_per_attempt_and_step_and_a_stale_worker_cannot_add_one() {
+        store.register(configs(1).iterator());
+        ClaimedTrial first = store.claim("slow", 1, null, true).get(0);
+        store.report(first, 1, "{\"loss\":0.9}");
+        store.report(first, 2, "{\"loss\":0.5}");
+        store.report(first, 2, "{\"loss\":0.4}"); // a repeated step replaces
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(store.reclaimExpired()).isEqualTo(1);
+        ClaimedTrial second = store.claim("fast", 1, null, true).get(0);
+        store.report(second, 1, "{\"loss\":0.8}");
+
+        assertThatThrownBy(() -> store.report(first, 3, "{\"loss\":0.1}"))
+                .isInstanceOf(StaleTrialException.class).hasMessageContaining("trial 1");
+        assertThat(store.reports(1)).extracting(r -> r.attempt() + "/" + r.step() + " " + r.valuesJson())
+                .containsExactly("1/1 {\"loss\":0.9}", "1/2 {\"loss\":0.4}", "2/1 {\"loss\":0.8}");
+        store.complete(second, Outcome.done("{\"value\":1}", 1.0, null));
+        assertThatThrownBy(() -> store.report(second, 2, "{}")).isInstanceOf(StaleTrialException.class);
+        assertThat(store.reports(2)).isEmpty();
+    }
+
+    @Test
+    void lineage_and_reports_survive_reopening_the_store() {
+        store.register(List.of(Config.of("x", 1, "epochs", 1)).iterator());
+        ClaimedTrial base = store.claim("a", 1, null, true).get(0);
+        store.report(base, 1, "{\"acc\":0.5}");
+        store.complete(base, Outcome.done("{\"value\":1}", 1.0, null));
+        store.registerWithLineage(List.of(new NewTrial(Config.of("x", 1, "epochs", 3), new Lineage(3.0, 1, 1L))));
+        store.close();
+        db.close();
+        db = openDatabase(clock);
+        store = db.open(db.find(name).orElseThrow(), SETTINGS);
+        assertThat(store.trial(2).orElseThrow().lineage()).isEqualTo(new Lineage(3.0, 1, 1L));
+        assertThat(store.reports(1)).hasSize(1);
+    }
+    @Test
+    void claim_proposed_decides_on_rows_no_other_worker_changes_meanwhile() throws Exception {
+        int threads = 4, total = 60;
+        ExperimentRow e = db.find(name).orElseThrow();
+        Set<Integer> seen = ConcurrentHashMap.newKeySet(); // the row counts proposers saw: a repeat is a race
+        AtomicInteger repeats = new AtomicInteger();
+        Set<Long> claimed = ConcurrentHashMap.newKeySet();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                String worker = "w" + w;
+                fs.add(pool.submit(() -> {
+                    try (TrialStore s = db.open(e, SETTINGS)) {
+                        go.await();
+                        while (true) {
+                            List<ClaimedTrial> got = s.claimProposed(worker, null, true, rows -> {
+                                if (rows.size() >= total) return List.of();
+                                if (!seen.add(rows.size())) repeats.incrementAndGet();
+                                Long parent = rows.isEmpty() ? null : rows.get(rows.size() - 1).id();
+                                return List.of(new NewTrial(Config.of("i", rows.size()), new Lineage((double) rows.size(), 0, parent)));
+                            });
+                            if (got.isEmpty()) return null;
+                            assertThat(claimed.add(got.get(0).id())).isTrue();
+                            s.complete(got.get(0), Outcome.done("{}", 1.0, null));
+                        }
+                    }
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : fs) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(repeats.get()).as("proposals made on the same rows").isZero();
+        List<TrialRecord> all = store.trials(null);
+        assertThat(all).hasSize(total).allMatch(t -> t.state() == TrialState.DONE);
+        assertThat(claimed).hasSize(total);
+        for (TrialRecord t : all) { // trial k was proposed on k - 1 rows: i = k - 1, its parent the trial before it
+            assertThat(t.config()).isEqualTo(Config.of("i", t.id() - 1));
+            assertThat(t.parentId()).isEqualTo(t.id() == 1 ? null : t.id() - 1);
+        }
+    }
 }

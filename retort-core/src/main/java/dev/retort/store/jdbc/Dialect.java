@@ -120,6 +120,17 @@ public interface Dialect {
     String anyInState();
     String configsAndStates();                 // (experiment_id) -> config_json, state                       // (experiment_id, state) -> 1 row or none
 
+    // --- lineage and reports (schema V3) ------------------------------------------------------------
+    String setLineage();                       // (fidelity, rung, parent_seq, experiment_id, hash64)
+    String selectTrialBySeq();                 // (experiment_id, seq) -> trial columns
+    String parentSeqOf();                      // (row id) -> parent_seq or null
+    String countsByRung();
+    /** (experiment_id) -> id, seq, state, attempt, metric, fidelity, rung, parent_seq[, config_json] by id: what a search reads. */
+    String selectSearchRows(boolean withConfig);                     // (experiment_id) -> rung, state, count of trials that have a rung
+    /** (step, values_json, reported_at, row id, version): fenced like {@link #phase()}; a repeated step replaces. */
+    String insertReport();
+    String selectReports();                    // (experiment_id, trial_seq) -> trial_seq, attempt, step, values_json, reported_at
+
     // --- workers -------------------------------------------------------------------------------------
     String upsertWorker();                     // (id, experiment_id, host, pid, started_at, heartbeat_at)
     String workerHeartbeat();                  // (heartbeat_at, experiment_id, id)
@@ -140,8 +151,18 @@ public interface Dialect {
     }
 
     String COPIED_TRIAL_COLUMNS = "id, seq, config_json, hash64, state, attempt, version, worker, lease_until, heartbeat_at,"
-            + " created_at, started_at, finished_at, result_json, metric, error, cost, phase, phase_at";
-    int COPIED_TRIAL_COLUMN_COUNT = 19;
+            + " created_at, started_at, finished_at, result_json, metric, error, cost, phase, phase_at, fidelity, rung, parent_seq";
+    int COPIED_TRIAL_COLUMN_COUNT = 22;
+
+    /** (experiment_id) -> trial_seq, attempt, step, values_json, reported_at of every report row. */
+    default String selectReportRows() {
+        return "SELECT trial_seq, attempt, step, values_json, reported_at FROM trial_report WHERE experiment_id = ?";
+    }
+
+    /** (experiment_id, trial_seq, attempt, step, values_json, reported_at). */
+    default String insertReportRow() {
+        return "INSERT INTO trial_report (experiment_id, trial_seq, attempt, step, values_json, reported_at) VALUES (?, ?, ?, ?, ?, ?)";
+    }
 
     /** (experiment_id) -> hash64, trial_id of every key row. */
     default String selectKeyRows() {
@@ -170,7 +191,7 @@ public interface Dialect {
 
     /** Statements that delete every row of one experiment, each with the parameter (experiment id), in order. */
     default java.util.List<String> deleteExperiment() {
-        return java.util.List.of("DELETE FROM trial_key WHERE experiment_id = ?", "DELETE FROM trial WHERE experiment_id = ?",
+        return java.util.List.of("DELETE FROM trial_report WHERE experiment_id = ?", "DELETE FROM trial_key WHERE experiment_id = ?", "DELETE FROM trial WHERE experiment_id = ?",
                 "DELETE FROM trial_count WHERE experiment_id = ?", "DELETE FROM worker WHERE experiment_id = ?",
                 "DELETE FROM experiment WHERE id = ?");
     }

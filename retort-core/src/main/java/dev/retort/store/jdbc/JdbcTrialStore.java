@@ -70,6 +70,11 @@ public final class JdbcTrialStore implements TrialStore {
         return settings;
     }
 
+    @Override
+    public long now() {
+        return clock.millis();
+    }
+
     private PreparedStatement ps(String statement) throws SQLException {
         PreparedStatement p = prepared.get(statement);
         if (p == null) {
@@ -206,6 +211,44 @@ public final class JdbcTrialStore implements TrialStore {
             // One transaction: a registration is all or nothing, and concurrent registrations serialise.
             return write("registering trials", () -> new Registrar(conn, sql, experiment, this::ps).registerKeyed(configs, clock.millis()));
         }
+    }
+
+    @Override
+    public synchronized long registerWithLineage(List<dev.retort.store.NewTrial> trials) {
+        if (trials.isEmpty()) return 0;
+        return write("registering " + trials.size() + " trials with lineage", () -> registerLineageNow(trials));
+    }
+
+    /** Inside the caller's transaction: registers the new configs, then sets the lineage of those it added. */
+    private long registerLineageNow(List<dev.retort.store.NewTrial> trials) throws SQLException {
+        List<dev.retort.store.NewTrial> fresh = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (dev.retort.store.NewTrial t : trials) {
+            if (!seen.add(t.config().hash())) continue;
+            PreparedStatement known = ps(sql.hashOf64());
+            known.setLong(1, experiment.id());
+            known.setLong(2, t.config().hash64());
+            try (ResultSet rs = known.executeQuery()) {
+                if (rs.next()) continue; // stored already: it keeps its lineage (a collision is refused by the registrar)
+            }
+            fresh.add(t);
+        }
+        if (fresh.isEmpty()) return 0;
+        long added = new Registrar(conn, sql, experiment, this::ps).registerKeyed(fresh.stream().map(dev.retort.store.NewTrial::config).iterator(), clock.millis());
+        PreparedStatement p = ps(sql.setLineage());
+        for (dev.retort.store.NewTrial t : fresh) {
+            if (t.lineage().isNone()) continue;
+            setDouble(p, 1, t.lineage().fidelity());
+            if (t.lineage().rung() == null) p.setNull(2, Types.INTEGER);
+            else p.setInt(2, t.lineage().rung());
+            if (t.lineage().parentId() == null) p.setNull(3, Types.BIGINT);
+            else p.setLong(3, t.lineage().parentId());
+            p.setLong(4, experiment.id());
+            p.setLong(5, t.config().hash64());
+            p.addBatch();
+        }
+        p.executeBatch();
+        return added;
     }
 
     /** A registrar holds the experiment this long past its last committed chunk. */
@@ -377,32 +420,103 @@ public final class JdbcTrialStore implements TrialStore {
     @Override
     public synchronized List<ClaimedTrial> claim(String worker, int max, Long maxTotal, boolean countRunning) {
         if (max <= 0) return List.of();
-        return write("claiming trials", () -> {
-            int limit = max;
-            if (maxTotal != null) {
-                Counts c = countsNow();
-                long used = c.finished() + (countRunning ? c.get(TrialState.RUNNING) : 0);
-                limit = (int) Math.max(0, Math.min(max, maxTotal - used));
-                if (limit == 0) return List.<ClaimedTrial>of();
-            }
-            long now = clock.millis();
-            PreparedStatement p = ps(sql.claim());
-            p.setString(1, worker);
-            p.setLong(2, now + settings.lease().toMillis());
-            p.setLong(3, now);
-            p.setLong(4, now);
-            p.setLong(5, experiment.id());
-            p.setInt(6, limit);
-            List<ClaimedTrial> out = new ArrayList<>(limit);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new ClaimedTrial(rs.getLong(1), rs.getLong(2), Config.fromJson(rs.getString(3)),
-                            rs.getInt(4), rs.getLong(5)));
-                }
-            }
-            out.sort(Comparator.comparingLong(ClaimedTrial::id));
-            return out;
+        return write("claiming trials", () -> claimNow(worker, max, maxTotal, countRunning));
+    }
+
+    @Override
+    public synchronized List<ClaimedTrial> claimProposed(String worker, Long maxTotal, boolean countRunning,
+                                                         java.util.function.Function<List<TrialRecord>, List<dev.retort.store.NewTrial>> proposer) {
+        return write("proposing a trial", () -> {
+            if (limit(1, maxTotal, countRunning) == 0) return List.<ClaimedTrial>of();
+            List<dev.retort.store.NewTrial> proposed = proposer.apply(searchRows());
+            if (!proposed.isEmpty()) registerLineageNow(proposed);
+            return claimNow(worker, 1, maxTotal, countRunning);
         });
+    }
+
+    /**
+     * Configs by trial row id, for {@link #searchRows}: a trial's config never changes, so each is read and
+     * parsed once per store instance rather than on every suggestion (10,000 parses cost tens of ms).
+     */
+    private final Map<Long, Config> searchConfigs = new HashMap<>();
+
+    /**
+     * Every trial of the experiment with what a search reads: id, config, state, attempt, metric, fidelity, rung
+     * and parent (the other fields are null). Configs come from {@link #searchConfigs}; only those of trials
+     * added since the last call are read.
+     */
+    private List<TrialRecord> searchRows() throws SQLException {
+        boolean withConfig = searchConfigs.isEmpty();
+        PreparedStatement all = ps(sql.selectSearchRows(withConfig));
+        all.setLong(1, experiment.id());
+        List<TrialRecord> rows = new ArrayList<>();
+        List<Integer> missing = new ArrayList<>();
+        List<Long> missingIds = new ArrayList<>();
+        try (ResultSet rs = all.executeQuery()) {
+            while (rs.next()) {
+                long rowId = rs.getLong(1);
+                Config c = searchConfigs.get(rowId);
+                if (c == null && withConfig) searchConfigs.put(rowId, c = Config.fromJson(rs.getString(9)));
+                if (c == null) {
+                    missing.add(rows.size());
+                    missingIds.add(rowId);
+                }
+                double metric = rs.getDouble(5);
+                Double m = rs.wasNull() ? null : metric;
+                double fidelity = rs.getDouble(6);
+                Double f = rs.wasNull() ? null : fidelity;
+                int rung = rs.getInt(7);
+                Integer r = rs.wasNull() ? null : rung;
+                long parent = rs.getLong(8);
+                Long p = rs.wasNull() ? null : parent;
+                rows.add(new TrialRecord(rs.getLong(2), c, TrialState.valueOf(rs.getString(3)), rs.getInt(4), 0, null, null, null, 0,
+                        null, null, null, m, null, null, null, f, r, p));
+            }
+        }
+        for (int i = 0; i < missing.size(); i++) {
+            PreparedStatement one = ps(sql.configById());
+            one.setLong(1, missingIds.get(i));
+            Config c;
+            try (ResultSet rs = one.executeQuery()) {
+                if (!rs.next()) throw new BugException("trial row " + missingIds.get(i) + " vanished inside a transaction");
+                c = Config.fromJson(rs.getString(1));
+            }
+            searchConfigs.put(missingIds.get(i), c);
+            TrialRecord t = rows.get(missing.get(i));
+            rows.set(missing.get(i), new TrialRecord(t.id(), c, t.state(), t.attempt(), 0, null, null, null, 0, null, null, null,
+                    t.metric(), null, null, null, t.fidelity(), t.rung(), t.parentId()));
+        }
+        return rows;
+    }
+
+    /** How many trials a claim of {@code max} may take under {@code maxTotal}. */
+    private int limit(int max, Long maxTotal, boolean countRunning) throws SQLException {
+        if (maxTotal == null) return max;
+        Counts c = countsNow();
+        long used = c.finished() + (countRunning ? c.get(TrialState.RUNNING) : 0);
+        return (int) Math.max(0, Math.min(max, maxTotal - used));
+    }
+
+    private List<ClaimedTrial> claimNow(String worker, int max, Long maxTotal, boolean countRunning) throws SQLException {
+        int limit = limit(max, maxTotal, countRunning);
+        if (limit == 0) return List.<ClaimedTrial>of();
+        long now = clock.millis();
+        PreparedStatement p = ps(sql.claim());
+        p.setString(1, worker);
+        p.setLong(2, now + settings.lease().toMillis());
+        p.setLong(3, now);
+        p.setLong(4, now);
+        p.setLong(5, experiment.id());
+        p.setInt(6, limit);
+        List<ClaimedTrial> out = new ArrayList<>(limit);
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                out.add(new ClaimedTrial(rs.getLong(1), rs.getLong(2), Config.fromJson(rs.getString(3)),
+                        rs.getInt(4), rs.getLong(5)));
+            }
+        }
+        out.sort(Comparator.comparingLong(ClaimedTrial::id));
+        return out;
     }
 
     @Override
@@ -483,6 +597,64 @@ public final class JdbcTrialStore implements TrialStore {
             return p.executeUpdate();
         });
         if (n == 0) throw new StaleTrialException(t.id(), t.version());
+    }
+
+    @Override
+    public synchronized void report(ClaimedTrial t, long step, String valuesJson) {
+        int n = write("recording step " + step + " of trial " + t.id(), () -> {
+            PreparedStatement p = ps(sql.insertReport());
+            p.setLong(1, step);
+            p.setString(2, valuesJson);
+            p.setLong(3, clock.millis());
+            p.setLong(4, t.rowId());
+            p.setLong(5, t.version());
+            return p.executeUpdate();
+        });
+        if (n == 0) throw new StaleTrialException(t.id(), t.version());
+    }
+
+    @Override
+    public synchronized List<dev.retort.store.TrialReport> reports(long trialId) {
+        return read("reading the reports of trial " + trialId, () -> {
+            PreparedStatement p = ps(sql.selectReports());
+            p.setLong(1, experiment.id());
+            p.setLong(2, trialId);
+            List<dev.retort.store.TrialReport> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next())
+                    out.add(new dev.retort.store.TrialReport(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getLong(5)));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public synchronized Optional<TrialRecord> trial(long id) {
+        return read("finding trial " + id, () -> trialNow(id));
+    }
+
+    private Optional<TrialRecord> trialNow(long id) throws SQLException {
+        PreparedStatement p = ps(sql.selectTrialBySeq());
+        p.setLong(1, experiment.id());
+        p.setLong(2, id);
+        try (ResultSet rs = p.executeQuery()) {
+            return rs.next() ? Optional.of(Rows.trial(rs)) : Optional.<TrialRecord>empty();
+        }
+    }
+
+    @Override
+    public synchronized Optional<TrialRecord> parentOf(ClaimedTrial t) {
+        return read("finding the parent of trial " + t.id(), () -> {
+            PreparedStatement p = ps(sql.parentSeqOf());
+            p.setLong(1, t.rowId());
+            long parent;
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) return Optional.<TrialRecord>empty();
+                parent = rs.getLong(1);
+                if (rs.wasNull()) return Optional.<TrialRecord>empty();
+            }
+            return trialNow(parent);
+        });
     }
 
     @Override
@@ -612,6 +784,22 @@ public final class JdbcTrialStore implements TrialStore {
                 while (rs.next()) counter.add(rs.getString(1), TrialState.valueOf(rs.getString(2)));
             }
             return counter.result();
+        });
+    }
+
+    @Override
+    public synchronized java.util.SortedMap<Integer, Counts> countsByRung() {
+        return read("counting trials by rung", () -> {
+            PreparedStatement p = ps(sql.countsByRung());
+            p.setLong(1, experiment.id());
+            java.util.SortedMap<Integer, Map<TrialState, Long>> m = new java.util.TreeMap<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next())
+                    m.computeIfAbsent(rs.getInt(1), r -> new EnumMap<>(TrialState.class)).put(TrialState.valueOf(rs.getString(2)), rs.getLong(3));
+            }
+            java.util.SortedMap<Integer, Counts> out = new java.util.TreeMap<>();
+            m.forEach((rung, byState) -> out.put(rung, new Counts(byState, 0)));
+            return out;
         });
     }
 

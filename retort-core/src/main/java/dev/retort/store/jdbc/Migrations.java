@@ -23,7 +23,7 @@ import java.util.List;
  */
 final class Migrations {
     /** Every migration, in order. Add a file per dialect and its name here. */
-    static final List<String> FILES = List.of("V1__schema.sql", "V2__trial_key.sql");
+    static final List<String> FILES = List.of("V1__schema.sql", "V2__trial_key.sql", "V3__lineage.sql");
 
     private Migrations() {
     }

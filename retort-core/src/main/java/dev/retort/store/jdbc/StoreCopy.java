@@ -32,7 +32,7 @@ public final class StoreCopy {
 
     private static final int BATCH = 500;
     /** Column kinds of {@link Dialect#COPIED_TRIAL_COLUMNS}, in order: L long, S text, D double. */
-    private static final String KINDS = "LLSLSLLSLLLLLSDSDSL";
+    private static final String KINDS = "LLSLSLLSLLLLLSDSDSLDLL";
 
     private record Row(Object[] values) {
     }
@@ -48,6 +48,7 @@ public final class StoreCopy {
         List<Row> rows = new ArrayList<>();
         List<long[]> keys = new ArrayList<>();
         List<Object[]> workers = new ArrayList<>();
+        List<Object[]> reports = new ArrayList<>();
         try {
             src.admin((c, ps) -> {
                 PreparedStatement p = ps.get(src.dialect().selectTrialRows());
@@ -68,6 +69,12 @@ public final class StoreCopy {
                         workers.add(new Object[]{rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                                 rs.wasNull() ? null : stopped});
                     }
+                }
+                PreparedStatement r = ps.get(src.dialect().selectReportRows());
+                r.setLong(1, from.id());
+                try (ResultSet rs = r.executeQuery()) {
+                    while (rs.next())
+                        reports.add(new Object[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5)});
                 }
                 return null;
             });
@@ -157,6 +164,17 @@ public final class StoreCopy {
                         bind(wi, 7, 'L', w[5]);
                         wi.executeUpdate();
                     }
+                    PreparedStatement ri = ps.get(sql.insertReportRow());
+                    for (Object[] r : reports) { // keyed by trial seq and attempt: unchanged by an id offset
+                        ri.setLong(1, to.id());
+                        ri.setLong(2, (Long) r[0]);
+                        ri.setLong(3, (Long) r[1]);
+                        ri.setLong(4, (Long) r[2]);
+                        ri.setString(5, (String) r[3]);
+                        ri.setLong(6, (Long) r[4]);
+                        ri.addBatch();
+                    }
+                    if (!reports.isEmpty()) ri.executeBatch();
                     PreparedStatement count = ps.get(sql.setCount());
                     for (TrialState s : TrialState.values()) {
                         count.setLong(1, n.getOrDefault(s, 0L));

@@ -39,7 +39,7 @@ public final class PostgresDialect implements Dialect {
 
     private static final String TRIAL_COLUMNS =
             "seq, config_json, state, attempt, version, worker, lease_until, heartbeat_at, created_at, "
-                    + "started_at, finished_at, result_json, metric, error, cost, phase";
+                    + "started_at, finished_at, result_json, metric, error, cost, phase, fidelity, rung, parent_seq";
     private static final String CLAIM_SET = "UPDATE trial SET state = 'RUNNING', worker = ?, lease_until = ?, heartbeat_at = ?, started_at = ?,"
             + " finished_at = NULL, attempt = attempt + 1, version = version + 1";
 
@@ -441,6 +441,51 @@ public final class PostgresDialect implements Dialect {
     }
 
     // --- workers --------------------------------------------------------------------------------------
+
+    // --- lineage and reports (V3) ------------------------------------------------------------------------
+
+    @Override
+    public String setLineage() {
+        return "UPDATE trial SET fidelity = ?, rung = ?, parent_seq = ?"
+                + " WHERE id = (SELECT trial_id FROM trial_key WHERE experiment_id = ? AND hash64 = ?)";
+    }
+
+    @Override
+    public String selectTrialBySeq() {
+        // the state list lets the lookup use trial_by_state (experiment_id, state, seq): no index on seq alone
+        return "SELECT " + TRIAL_COLUMNS + " FROM trial WHERE experiment_id = ?"
+                + " AND state IN ('PENDING', 'RUNNING', 'DONE', 'FAILED', 'SKIPPED') AND seq = ?";
+    }
+
+    @Override
+    public String selectSearchRows(boolean withConfig) {
+        return "SELECT id, seq, state, attempt, metric, fidelity, rung, parent_seq" + (withConfig ? ", config_json" : "")
+                + " FROM trial WHERE experiment_id = ? ORDER BY id";
+    }
+
+    @Override
+    public String countsByRung() {
+        return "SELECT rung, state, COUNT(*) FROM trial WHERE experiment_id = ? AND rung IS NOT NULL GROUP BY rung, state";
+    }
+
+    @Override
+    public String parentSeqOf() {
+        return "SELECT parent_seq FROM trial WHERE id = ?";
+    }
+
+    @Override
+    public String insertReport() {
+        return "INSERT INTO trial_report (experiment_id, trial_seq, attempt, step, values_json, reported_at)"
+                + " SELECT experiment_id, seq, attempt, ?, ?, ? FROM trial WHERE id = ? AND version = ? AND state = 'RUNNING'"
+                + " ON CONFLICT (experiment_id, trial_seq, attempt, step)"
+                + " DO UPDATE SET values_json = excluded.values_json, reported_at = excluded.reported_at";
+    }
+
+    @Override
+    public String selectReports() {
+        return "SELECT trial_seq, attempt, step, values_json, reported_at FROM trial_report"
+                + " WHERE experiment_id = ? AND trial_seq = ? ORDER BY attempt, step";
+    }
 
     @Override
     public String upsertWorker() {

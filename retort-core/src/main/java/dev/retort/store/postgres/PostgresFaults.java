@@ -30,7 +30,8 @@ final class PostgresFaults {
                     + "; create it with: createdb " + at.database(), e);
         if (state.equals("53100")) return new DiskFullException(where, what, e);
         if (state.equals("XX001") || state.equals("XX002"))
-            return new StoreDamagedException(where, what, "PostgreSQL: " + detail, "the server's log", e);
+            return new StoreDamagedException(where, what, "PostgreSQL: " + detail, "the server's log",
+                    "ask the database's administrator; restore the experiment's schema from a backup (pg_dump/pg_restore)", e);
         return new StoreException("store " + where + ": " + what + " failed: " + detail + (state.isEmpty() ? "" : " [" + state + "]"), e);
     }
 

@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class SqliteDialect implements Dialect {
     private static final String TRIAL_COLUMNS =
             "seq, config_json, state, attempt, version, worker, lease_until, heartbeat_at, created_at, "
-                    + "started_at, finished_at, result_json, metric, error, cost, phase";
+                    + "started_at, finished_at, result_json, metric, error, cost, phase, fidelity, rung, parent_seq";
     private static final long BUSY_GIVE_UP_NANOS = 60_000_000_000L;
 
     private final Path file;
@@ -394,6 +394,51 @@ public final class SqliteDialect implements Dialect {
     @Override
     public String anyInState() {
         return "SELECT 1 FROM trial WHERE experiment_id = ? AND state = ? LIMIT 1";
+    }
+
+    // --- lineage and reports (V3) ------------------------------------------------------------------------
+
+    @Override
+    public String setLineage() {
+        return "UPDATE trial SET fidelity = ?, rung = ?, parent_seq = ?"
+                + " WHERE id = (SELECT trial_id FROM trial_key WHERE experiment_id = ? AND hash64 = ?)";
+    }
+
+    @Override
+    public String selectTrialBySeq() {
+        // the state list lets the lookup use trial_by_state (experiment_id, state, seq): no index on seq alone
+        return "SELECT " + TRIAL_COLUMNS + " FROM trial WHERE experiment_id = ?"
+                + " AND state IN ('PENDING', 'RUNNING', 'DONE', 'FAILED', 'SKIPPED') AND seq = ?";
+    }
+
+    @Override
+    public String selectSearchRows(boolean withConfig) {
+        return "SELECT id, seq, state, attempt, metric, fidelity, rung, parent_seq" + (withConfig ? ", config_json" : "")
+                + " FROM trial WHERE experiment_id = ? ORDER BY id";
+    }
+
+    @Override
+    public String countsByRung() {
+        return "SELECT rung, state, COUNT(*) FROM trial WHERE experiment_id = ? AND rung IS NOT NULL GROUP BY rung, state";
+    }
+
+    @Override
+    public String parentSeqOf() {
+        return "SELECT parent_seq FROM trial WHERE id = ?";
+    }
+
+    @Override
+    public String insertReport() {
+        return "INSERT INTO trial_report (experiment_id, trial_seq, attempt, step, values_json, reported_at)"
+                + " SELECT experiment_id, seq, attempt, ?, ?, ? FROM trial WHERE id = ? AND version = ? AND state = 'RUNNING'"
+                + " ON CONFLICT (experiment_id, trial_seq, attempt, step)"
+                + " DO UPDATE SET values_json = excluded.values_json, reported_at = excluded.reported_at";
+    }
+
+    @Override
+    public String selectReports() {
+        return "SELECT trial_seq, attempt, step, values_json, reported_at FROM trial_report"
+                + " WHERE experiment_id = ? AND trial_seq = ? ORDER BY attempt, step";
     }
 
     @Override
