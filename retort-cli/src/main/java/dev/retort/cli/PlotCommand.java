@@ -16,14 +16,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** Charts of an experiment as PNG and SVG files. */
-@Command(name = "plot", description = "Draw the optimisation history, the metric per parameter, per-fold boxes or a Pareto front (PNG and SVG).")
+@Command(name = "plot", description = "Draw the optimisation history, the metric per parameter, per-fold boxes, a Pareto front or metric@k across cut-offs (PNG and SVG).")
 final class PlotCommand extends CliCommand implements Callable<Integer> {
-    static final List<String> KINDS = List.of("history", "parameter", "folds", "pareto");
+    static final List<String> KINDS = List.of("history", "parameter", "folds", "pareto", "cutoffs");
 
     @Mixin
     StoreOptions where;
 
-    @Option(names = "--kind", paramLabel = "KIND", required = true, description = "history, parameter, folds or pareto.")
+    @Option(names = "--kind", paramLabel = "KIND", required = true, description = "history, parameter, folds, pareto or cutoffs.")
     String kind;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "plots",
@@ -56,6 +56,7 @@ final class PlotCommand extends CliCommand implements Callable<Integer> {
                 case "history" -> Plots.history(in);
                 case "parameter" -> Plots.parameters(in);
                 case "folds" -> Plots.folds(in);
+                case "cutoffs" -> Plots.cutoffs(in);
                 default -> {
                     String name = versus, dir = null;
                     int colon = versus.lastIndexOf(':');

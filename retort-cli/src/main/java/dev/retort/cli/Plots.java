@@ -218,6 +218,58 @@ final class Plots {
         return out;
     }
 
+    /**
+     * For metrics computed at several cut-offs ({@code ndcg@5}, {@code ndcg@10}, ...): per configuration, the
+     * mean over its folds (or seeds) of {@code family@k} against {@code k}, one line each; the family is the
+     * metric's name before {@code @}.
+     */
+    static List<Plot> cutoffs(Input in) {
+        String family = in.metric().contains("@") ? in.metric().substring(0, in.metric().indexOf('@')) : in.metric();
+        List<Plot> out = new ArrayList<>();
+        TreeSet<Integer> allKs = new TreeSet<>();
+        byStratum(in).forEach((stratum, trials) -> {
+            Map<String, TreeMap<Integer, double[]>> byConfig = new TreeMap<>(); // k -> {sum, n}
+            for (TrialRecord t : trials) {
+                if (t.resultJson() == null) continue;
+                Map<String, Object> rest = new TreeMap<>(t.config().asMap());
+                if (in.pairKey() != null) rest.remove(in.pairKey());
+                in.strata().forEach(rest::remove);
+                TreeMap<Integer, double[]> ks = byConfig.computeIfAbsent(label(rest), x -> new TreeMap<>());
+                Results.fromJson(t.resultJson()).forEach((key, v) -> {
+                    if (!key.startsWith(family + "@") || !(v instanceof Number n) || !Double.isFinite(n.doubleValue())) return;
+                    int k;
+                    try {
+                        k = Integer.parseInt(key.substring(family.length() + 1));
+                    } catch (NumberFormatException e) {
+                        return;
+                    }
+                    double[] acc = ks.computeIfAbsent(k, x -> new double[2]);
+                    acc[0] += n.doubleValue();
+                    acc[1]++;
+                    allKs.add(k);
+                });
+            }
+            XYChart c = xy(family + "@k across cut-offs" + suffix(stratum), "k", family + "@k (mean over " + (in.pairKey() == null ? "trials" : in.pairKey() + "s") + ")");
+            List<String> names = new ArrayList<>();
+            byConfig.forEach((name, ks) -> {
+                if (ks.size() < 2) return;
+                List<Double> x = new ArrayList<>(), y = new ArrayList<>();
+                ks.forEach((k, acc) -> {
+                    x.add((double) k);
+                    y.add(acc[0] / acc[1]);
+                });
+                XYSeries series = line(c, name, x, y);
+                series.setMarker(SeriesMarkers.CIRCLE);
+                names.add(name);
+            });
+            if (!names.isEmpty()) out.add(new Plot("cutoffs-" + Slug.slugify(family) + slug(stratum), c.getTitle(), c, names));
+        });
+        if (out.isEmpty())
+            throw PlanException.at(null, "--metric", in.metric(), "is computed at " + (allKs.isEmpty() ? "no cut-off" : "one cut-off only (@" + allKs.first() + ")"),
+                    "a metric the plan computes at two or more k, e.g. metrics: [ndcg@5, ndcg@10, ndcg@20] and --metric ndcg@10");
+        return out;
+    }
+
     /** Two metrics against each other, every trial, and the Pareto front (the trials no other beats on both). */
     static List<Plot> pareto(Input in, String second, Goal secondGoal) {
         List<Plot> out = new ArrayList<>();
@@ -382,6 +434,7 @@ final class Plots {
         m.put("parameter", parameters(in));
         if (in.pairKey() != null) m.put("folds", folds(in));
         if (second != null) m.put("pareto", pareto(in, second, secondGoal));
+
         return m;
     }
 }

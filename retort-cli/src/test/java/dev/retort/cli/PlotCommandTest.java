@@ -36,7 +36,8 @@ class PlotCommandTest {
         generic = tmp.resolve("generic");
         Cli.Result r = Cli.run("run", g.toString(), "--dir", generic.toString(), "--threads", "--workers", "2", "--no-progress");
         assertThat(r.code()).as(r.toString()).isZero();
-        Path p = Files.writeString(tmp.resolve("rec.yaml"), LatexTablesTest.REC_PLAN.replace("latex-rec", "plot-rec"));
+        Path p = Files.writeString(tmp.resolve("rec.yaml"), LatexTablesTest.REC_PLAN.replace("latex-rec", "plot-rec")
+                .replace("metrics: [ndcg@10, hr@10]", "metrics: [ndcg@5, ndcg@10, ndcg@20, hr@10]"));
         rec = tmp.resolve("rec");
         Cli.Result rr = Cli.run("run", p.toString(), "--dir", rec.toString(), "--threads", "--workers", "2", "--no-progress");
         assertThat(rr.code()).as(rr.toString()).isZero();
@@ -129,6 +130,18 @@ class PlotCommandTest {
         svgSeries(dir.resolve("folds-cv_small.svg"), "algorithm=MostPopular", "algorithm=ItemKNN k=5", "hr@10");
         String svg = Files.readString(dir.resolve("folds-cv_small.svg"));
         assertThat(svg.split("stroke:rgb\\(255,0,0\\)", -1).length - 1).as("median strokes").isEqualTo(3);
+    }
+
+    @Test
+    void cutoffs_draws_one_curve_per_configuration_across_the_metrics_cut_offs() throws Exception {
+        Path dir = plot(rec, "c", "--kind", "cutoffs", "--metric", "ndcg@10");
+        assertThat(seriesColours(dir.resolve("cutoffs-ndcg-cv_small.png"))).as("MostPopular, ItemKNN k=5, k=10").isEqualTo(3);
+        assertThat(svgSeries(dir.resolve("cutoffs-ndcg-cv_small.svg"), "ndcg@k across cut-offs", "algorithm=MostPopular",
+                "algorithm=ItemKNN k=5", "algorithm=ItemKNN k=10")).isEqualTo(3);
+        Cli.Result one = Cli.run("plot", rec.toString(), "-o", tmp.resolve("c1").toString(), "--kind", "cutoffs", "--metric", "hr@10");
+        assertThat(one.code()).isEqualTo(2);
+        assertThat(one.err()).contains("--metric", "hr@10", "one cut-off only (@10)", "two or more k").doesNotContain("\tat ");
+        assertThat(tmp.resolve("c1")).doesNotExist();
     }
 
     @Test
