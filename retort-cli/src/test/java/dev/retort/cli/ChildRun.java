@@ -21,12 +21,19 @@ final class ChildRun {
 
     /** Starts {@code Main args} with its output in {@code log}; {@code jvmOptions} go before the class name. */
     static Process start(Path log, List<String> jvmOptions, String... args) throws IOException {
+        return start(log, jvmOptions, java.util.Map.of(), args);
+    }
+
+    /** As above, with {@code env} added to this JVM's environment. */
+    static Process start(Path log, List<String> jvmOptions, java.util.Map<String, String> env, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1"));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        return pb.start();
     }
 
     /** Reads the store in {@code exp}; null while the experiment does not exist yet. */

@@ -186,6 +186,43 @@ class DashboardTest {
     }
 
     @Test
+    void the_dashboard_reads_an_experiment_in_a_postgresql_store_and_still_needs_its_token() throws Exception {
+        String url = PostgresServer.url(PostgresServer.freshSchema("dash"), false);
+        java.util.Map<String, String> pg = java.util.Map.of("PGPASSWORD", PostgresServer.PASSWORD);
+        Path plan = Files.writeString(tmp.resolve("pg.yaml"), """
+                experiment: dashpg
+                objective: {class: dev.retort.examples.Branin}
+                space: {x1: {linspace: [-5, 10, 4]}, x2: {linspace: [0, 15, 3]}}
+                """);
+        ChildRetort.Result run = ChildRetort.run(tmp, pg, "run", plan.toString(), "--store", url, "--artifacts", "dashpg", "--no-progress");
+        assertThat(run.code()).as(run.output()).isZero();
+        Path log = tmp.resolve("dashpg.log");
+        Process dash = ChildRun.start(log, List.of(), pg, "dashboard", "--store", url, "--experiment", "dashpg", "--artifacts", tmp.resolve("dashpg").toString());
+        try {
+            String page = ChildRun.await("the dashboard's URL", 60_000, () -> {
+                try {
+                    Matcher m = Pattern.compile("dashboard: (http://127\\.0\\.0\\.1:\\d+/\\?token=([0-9a-f]{32}))").matcher(Files.readString(log));
+                    return m.find() ? m.group(1) : null;
+                } catch (java.io.IOException e) {
+                    return null;
+                }
+            });
+            String base = page.substring(0, page.indexOf("/?token=")), token = page.substring(page.indexOf("token=") + 6);
+            assertThat(get(base + "/api/state").statusCode()).isEqualTo(403);
+            JsonNode state = new ObjectMapper().readTree(get(base + "/api/state?token=" + token).body());
+            assertThat(state.get("total").asLong()).isEqualTo(12);
+            assertThat(state.get("counts").get("DONE").asLong()).isEqualTo(12);
+            assertThat(state.get("history").size()).isEqualTo(12);
+            JsonNode trial = new ObjectMapper().readTree(get(base + "/api/trial?id=1&token=" + token).body());
+            assertThat(trial.get("state").asText()).isEqualTo("DONE");
+            assertThat(Files.readString(log)).doesNotContain(PostgresServer.PASSWORD);
+        } finally {
+            dash.destroy();
+            dash.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void a_port_out_of_range_is_a_user_error_naming_the_flag() throws Exception {
         Path exp = ExportFixture.create(tmp);
         Cli.Result r = Cli.run("dashboard", exp.toString(), "--port", "70000");
