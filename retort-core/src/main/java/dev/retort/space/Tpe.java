@@ -23,6 +23,11 @@ public final class Tpe {
     public static final int CANDIDATES = 24;
     /** Weight of the prior component (Optuna's prior_weight). */
     public static final double PRIOR_WEIGHT = 1.0;
+    /**
+     * With a user's prior, a candidate's score log l(x) - log g(x) gains (PRIOR_BETA / n) log prior(x), n the
+     * observations (piBO, Hvarfner et al. 2022): the prior steers strongly at first and fades as trials come in.
+     */
+    public static final double PRIOR_BETA = 10.0;
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
     private Tpe() {
@@ -66,7 +71,7 @@ public final class Tpe {
             double lo = log ? Math.log(dist.low()) : dist.low(), hi = log ? Math.log(dist.high()) : dist.high();
             if (lo == hi) return dist.low();
             double centre = prior == null ? 0.5 * (lo + hi) : log ? Math.log((Double) prior.value()) : (Double) prior.value();
-            double x = numeric(lo, hi, centre, width(prior) * (hi - lo), numbers(below, name, log), numbers(above, name, log), random);
+            double x = numeric(lo, hi, centre, width(prior) * (hi - lo), prior != null, numbers(below, name, log), numbers(above, name, log), random);
             double v = log ? Math.exp(x) : x;
             return Math.min(dist.high(), Math.max(dist.low(), v));
         }
@@ -75,7 +80,7 @@ public final class Tpe {
             // the integers as a continuous range, each owning [v - 0.5, v + 0.5]
             double lo = in.low() - 0.5, hi = in.high() + 0.5;
             double centre = prior == null ? 0.5 * (lo + hi) : (Long) prior.value();
-            double x = numeric(lo, hi, centre, width(prior) * (hi - lo), numbers(below, name, false), numbers(above, name, false), random);
+            double x = numeric(lo, hi, centre, width(prior) * (hi - lo), prior != null, numbers(below, name, false), numbers(above, name, false), random);
             return Math.min(in.high(), Math.max(in.low(), Math.round(x)));
         }
         List<Object> levels = new ArrayList<>();
@@ -188,8 +193,9 @@ public final class Tpe {
         }
     }
 
-    private static double numeric(double lo, double hi, double centre, double spread, double[] below, double[] above,
-                                  SplittableRandom random) {
+    private static double numeric(double lo, double hi, double centre, double spread, boolean userPrior, double[] below,
+                                  double[] above, SplittableRandom random) {
+        double beta = userPrior ? PRIOR_BETA / Math.max(1, below.length + above.length) : 0;
         Parzen l = Parzen.of(below, lo, hi, centre, spread), g = Parzen.of(above, lo, hi, centre, spread);
         double[] lc = l.constants(), gc = g.constants();
         double[] ls = new double[lc.length], gs = new double[gc.length];
@@ -197,6 +203,7 @@ public final class Tpe {
         for (int i = 0; i < CANDIDATES; i++) {
             double x = l.sample(random);
             double s = l.logPdf(x, lc, ls) - g.logPdf(x, gc, gs);
+            if (beta > 0) s -= beta * 0.5 * Math.pow((x - centre) / spread, 2); // + (beta / n) log prior(x), constants dropped
             if (s > score) {
                 score = s;
                 best = x;
@@ -212,6 +219,7 @@ public final class Tpe {
     private static int categorical(String name, List<Object> levels, Prior prior, List<Config> below, List<Config> above,
                                    SplittableRandom random) {
         double[] q = prior == null ? null : prior.pmf(levels);
+        double beta = PRIOR_BETA / Math.max(1, below.size() + above.size());
         double[] l = pmf(name, levels, q, below), g = pmf(name, levels, q, above);
         int best = 0;
         double score = Double.NEGATIVE_INFINITY;
@@ -226,6 +234,7 @@ public final class Tpe {
                 }
             }
             double s = Math.log(l[k]) - Math.log(g[k]);
+            if (q != null) s += beta * Math.log(q[k]);
             if (s > score) {
                 score = s;
                 best = k;
