@@ -108,4 +108,36 @@ class CliInputErrorsTest {
         Cli.Result r = Cli.run("results", tmp.resolve("exp").toString());
         assertRefused(r, "no experiment here");
     }
+
+    static final String PRIOR_PLAN = """
+            experiment: x
+            objective: {class: dev.retort.examples.Branin}
+            search: {random: {trials: 5, seed: 1}}
+            space:
+              x1: {uniform: [-5, 10], prior: PRIOR}
+              x2: {uniform: [0, 15]}
+            """;
+
+    @Test
+    void a_prior_outside_its_distribution_or_with_an_unknown_confidence_is_refused() throws Exception {
+        assertRefused(runPlan(PRIOR_PLAN.replace("PRIOR", "{value: 12, confidence: high}")),
+                "bad.yaml:5: space.x1.prior.value: 12 is not in the domain of uniform; allowed: a number in [-5.0, 10.0]");
+        assertRefused(runPlan(PRIOR_PLAN.replace("PRIOR", "{value: 3, confidence: certain}")),
+                "bad.yaml:5: space.x1.prior.confidence: 'certain' is not a confidence; allowed: low, medium, high");
+        assertRefused(runPlan(PRIOR_PLAN.replace("{uniform: [-5, 10], prior: PRIOR}", "{linspace: [-5, 10, 4], prior: {value: 0.0, confidence: low}}")),
+                "bad.yaml:5: space.x1.prior: is beside {linspace: ...}, which is not a distribution; allowed: a prior only on uniform, loguniform, int or choice");
+    }
+
+    @Test
+    void a_plan_with_a_prior_runs_and_a_changed_prior_is_a_different_experiment() throws Exception {
+        Path p = tmp.resolve("prior.yaml");
+        Files.writeString(p, PRIOR_PLAN.replace("PRIOR", "{value: 3, confidence: high}"));
+        Cli.Result r = Cli.run("run", p.toString(), "--dir", tmp.resolve("exp2").toString(), "--threads");
+        assertThat(r.code()).as(r.toString()).isEqualTo(0);
+        Files.writeString(p, PRIOR_PLAN.replace("PRIOR", "{value: 3, confidence: low}"));
+        Cli.Result again = Cli.run("run", p.toString(), "--dir", tmp.resolve("exp2").toString(), "--threads");
+        assertThat(again.code()).as(again.toString()).isEqualTo(2);
+        assertThat(again.err()).contains("was started with another plan")
+                .contains("space.x1.prior.confidence: \"high\" -> \"low\"");
+    }
 }

@@ -22,7 +22,7 @@ final class Sampler {
         for (Factor f : space.factors()) {
             out.add(f.name());
             if (f instanceof Factor.Plain p) {
-                out.add(p.domain().sample(random));
+                out.add(p.sample(random));
             } else if (f instanceof Factor.Branch b) {
                 int i = random.nextInt(b.levels().size());
                 out.add(b.levels().values().get(i));

@@ -39,13 +39,27 @@ public final class SpaceBuilder {
         return factor(name, ListDomain.of("list", null, name, levels), null);
     }
 
+    /**
+     * A factor over a distribution ({@code uniform}, {@code loguniform}, {@code int} or {@code choice}) with a
+     * prior: random draws and TPE centre on {@code value}, as closely as {@code confidence} ({@code low},
+     * {@code medium}, {@code high}) says; a grid ignores it. Throws {@link PlanException} when the value is
+     * outside the domain, the confidence unknown or the domain not a distribution.
+     */
+    public SpaceBuilder factor(String name, Domain domain, Object value, String confidence) {
+        return factor(name, domain, Prior.of(null, name + ".prior", domain, Config.canonical(name + ".prior.value", value), confidence), null);
+    }
+
     /** A map-of-levels factor: each level sweeps its own sub-space. */
     public SpaceBuilder levels(String name, Levels levels) {
         return add(new Factor.Branch(name, levels, null));
     }
 
     SpaceBuilder factor(String name, Domain domain, String where) {
-        return add(new Factor.Plain(name, domain, where));
+        return factor(name, domain, null, where);
+    }
+
+    SpaceBuilder factor(String name, Domain domain, Prior prior, String where) {
+        return add(new Factor.Plain(name, domain, prior, where));
     }
 
     SpaceBuilder levels(String name, Levels levels, String where) {

@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * The canonical JSON form of a {@link Space}: an object of factors in declaration order; a plain list is an
- * array, other domains are {@code {"kind":[args]}}, a map of levels is {@code {"levels":[[value, space], ...]}}
+ * array, other domains are {@code {"kind":[args]}} (followed by {@code "prior":{"value":v,"confidence":"high"}}
+ * when the factor has a prior), a map of levels is {@code {"levels":[[value, space], ...]}}
  * (pairs, so that level values keep their type).
  */
 final class SpaceJson {
@@ -51,6 +52,14 @@ final class SpaceJson {
                 g.writeStartArray();
                 for (Object a : p.domain().args()) Config.writeScalar(g, a);
                 g.writeEndArray();
+                if (p.prior() != null) { // only then, so spaces without priors keep their stored text and hashes
+                    g.writeFieldName("prior");
+                    g.writeStartObject();
+                    g.writeFieldName("value");
+                    Config.writeScalar(g, p.prior().value());
+                    g.writeStringField("confidence", p.prior().confidence());
+                    g.writeEndObject();
+                }
                 if (!bare) g.writeEndObject();
             } else {
                 Levels levels = ((Factor.Branch) f).levels();
@@ -98,9 +107,18 @@ final class SpaceJson {
                     levels = levels.level(level, read(pair.get(1), key + "." + level), null, key);
                 }
                 b.levels(name, levels, null);
-            } else if (v.isObject() && v.size() == 1) {
-                String kind = v.fieldNames().next();
-                b.factor(name, Forms.domain(null, key + "." + kind, kind, scalars(v.get(kind), key)), null);
+            } else if (v.isObject() && (v.size() == 1 || v.size() == 2 && v.has("prior"))) {
+                String kind = null;
+                for (Iterator<String> ks = v.fieldNames(); ks.hasNext(); ) {
+                    String k = ks.next();
+                    if (!k.equals("prior")) kind = k;
+                }
+                if (kind == null) throw PlanException.at(null, key, v, "is not a factor", "{\"kind\": [args]} beside \"prior\"");
+                Domain d = Forms.domain(null, key + "." + kind, kind, scalars(v.get(kind), key));
+                JsonNode p = v.get("prior");
+                Prior prior = p == null ? null : Prior.of(null, key + ".prior", d, scalar(p.path("value"), key + ".prior.value"),
+                        p.path("confidence").textValue());
+                b.factor(name, d, prior, null);
             } else {
                 throw PlanException.at(null, key, v, "is not a factor", "an array, {\"kind\": [args]} or {\"levels\": [...]}");
             }

@@ -27,6 +27,9 @@ public final class SpaceParser {
             + "sub-space (a mapping) or null; a map with exactly one key among " + String.join(", ", Forms.KINDS)
             + " and a list value is a range or distribution";
 
+    private static final String PRIOR = "prior";
+    private static final String PRIOR_SHAPE = "{value: <a value of the distribution>, confidence: low|medium|high}";
+
     private SpaceParser() {
     }
 
@@ -72,22 +75,78 @@ public final class SpaceParser {
             onPath.add(name);
             Node v = t.getValueNode();
             if (v instanceof MappingNode m && !isForm(m)) {
+                refuseStrayPrior(m, file, key);
                 Levels levels = levels(m, file, key, onPath);
                 for (int i = 0; i < levels.size(); i++) onPath.addAll(levels.subSpace(i).parameterNames());
                 b.levels(name, levels, where(file, keyNode));
             } else {
-                b.factor(name, domain(v, file, key), where(file, keyNode));
+                Domain d = domain(v, file, key);
+                b.factor(name, d, prior(v, d, file, key), where(file, keyNode));
             }
         }
         return b.build();
     }
 
-    /** Rule 6: one key, a known form, a sequence value. */
+    /** Rule 6: one key, a known form, a sequence value; optionally, before or after it, a key {@code prior}. */
     private static boolean isForm(MappingNode m) {
-        if (m.getValue().size() != 1) return false;
-        NodeTuple t = m.getValue().get(0);
-        return t.getKeyNode() instanceof ScalarNode k && Forms.KINDS.contains(k.getValue())
-                && t.getValueNode() instanceof SequenceNode;
+        List<NodeTuple> ts = m.getValue();
+        if (ts.isEmpty() || ts.size() > 2) return false;
+        int form = formIndex(m);
+        return form >= 0 && (ts.size() == 1 || isPriorKey(ts.get(1 - form).getKeyNode()));
+    }
+
+    private static int formIndex(MappingNode m) {
+        for (int i = 0; i < m.getValue().size(); i++) {
+            NodeTuple t = m.getValue().get(i);
+            if (t.getKeyNode() instanceof ScalarNode k && Forms.KINDS.contains(k.getValue())
+                    && t.getValueNode() instanceof SequenceNode) return i;
+        }
+        return -1;
+    }
+
+    private static boolean isPriorKey(Node keyNode) {
+        return keyNode instanceof ScalarNode k && k.getValue().equals(PRIOR) && k.getTag().equals(Tag.STR);
+    }
+
+    /**
+     * A {@code prior:} that is not beside a distribution would otherwise read as a level named "prior" whose
+     * sub-space has factors {@code value} and {@code confidence}: refused, naming what a prior needs.
+     */
+    private static void refuseStrayPrior(MappingNode m, String file, String key) {
+        for (NodeTuple t : m.getValue()) {
+            if (!isPriorKey(t.getKeyNode()) || !(t.getValueNode() instanceof MappingNode p)) continue;
+            for (NodeTuple pt : p.getValue())
+                if (pt.getKeyNode() instanceof ScalarNode k && (k.getValue().equals("value") || k.getValue().equals("confidence")))
+                    throw PlanException.at(where(file, t.getKeyNode()), key + "." + PRIOR, null,
+                            "is not beside a distribution (a prior needs a form key beside it, e.g. {loguniform: [1e-5, 0.1], prior: {...}})",
+                            "a prior only on uniform, loguniform, int or choice");
+        }
+    }
+
+    /** The {@code prior:} beside a form, checked against its domain, or null. */
+    private static Prior prior(Node v, Domain d, String file, String key) {
+        if (!(v instanceof MappingNode m) || m.getValue().size() < 2) return null;
+        NodeTuple t = m.getValue().get(1 - formIndex(m));
+        String priorKey = key + "." + PRIOR;
+        String at = where(file, t.getValueNode());
+        if (!(t.getValueNode() instanceof MappingNode p))
+            throw PlanException.at(at, priorKey, show(t.getValueNode()), "is not a mapping", PRIOR_SHAPE);
+        Object value = null, confidence = null;
+        boolean hasValue = false;
+        for (NodeTuple pt : p.getValue()) {
+            String k = pt.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(show(pt.getKeyNode()));
+            if (k.equals("value")) {
+                value = YamlScalars.scalar(pt.getValueNode(), file, priorKey + ".value");
+                hasValue = true;
+            } else if (k.equals("confidence")) {
+                confidence = pt.getValueNode() instanceof ScalarNode s && !isNull(s) ? s.getValue() : show(pt.getValueNode());
+            } else {
+                throw PlanException.at(where(file, pt.getKeyNode()), priorKey + "." + k, null, "is not a prior key", PRIOR_SHAPE);
+            }
+        }
+        if (!hasValue) throw PlanException.at(at, priorKey, show(p), "has no value", PRIOR_SHAPE);
+        if (confidence == null) throw PlanException.at(at, priorKey, show(p), "has no confidence", PRIOR_SHAPE);
+        return Prior.of(at, priorKey, d, value, confidence);
     }
 
     private static Domain domain(Node v, String file, String key) {
@@ -97,7 +156,8 @@ public final class SpaceParser {
             return ListDomain.of("list", where(file, v), key, List.of(YamlScalars.scalar(s, file, key)));
         }
         if (v instanceof SequenceNode q) return ListDomain.of("list", where(file, v), key, scalars(q, file, key));
-        NodeTuple t = ((MappingNode) v).getValue().get(0);
+        MappingNode m = (MappingNode) v;
+        NodeTuple t = m.getValue().get(formIndex(m));
         String kind = ((ScalarNode) t.getKeyNode()).getValue();
         String formKey = key + "." + kind;
         return Forms.domain(where(file, t.getValueNode()), formKey, kind, scalars((SequenceNode) t.getValueNode(), file, formKey));

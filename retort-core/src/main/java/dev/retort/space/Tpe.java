@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 /**
  * One suggestion of the tree-structured Parzen estimator (Bergstra et al., "Algorithms for Hyper-Parameter
  * Optimization", NeurIPS 2011), univariate, with the defaults Optuna 3 documents for its TPESampler: a prior
- * component of weight 1, the "magic clip" of bandwidths, no endpoint bandwidths, 24 candidates drawn from the
+ * component of weight 1 (flat, or a factor's {@link Prior} when it has one), the "magic clip" of bandwidths, no endpoint bandwidths, 24 candidates drawn from the
  * good density, older observations down-weighted once there are more than 25.
  *
  * <p>Each parameter is suggested on its own (univariate), from the observations of the trials that have it:
@@ -23,6 +23,11 @@ public final class Tpe {
     public static final int CANDIDATES = 24;
     /** Weight of the prior component (Optuna's prior_weight). */
     public static final double PRIOR_WEIGHT = 1.0;
+    /**
+     * With a user's prior, a candidate's score log l(x) - log g(x) gains (PRIOR_BETA / n) log prior(x), n the
+     * observations (piBO, Hvarfner et al. 2022): the prior steers strongly at first and fades as trials come in.
+     */
+    public static final double PRIOR_BETA = 10.0;
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
     private Tpe() {
@@ -42,10 +47,10 @@ public final class Tpe {
         for (Factor f : space.factors()) {
             out.add(f.name());
             if (f instanceof Factor.Plain p) {
-                out.add(value(f.name(), p.domain(), below, above, random));
+                out.add(value(f.name(), p.domain(), p.prior(), below, above, random));
             } else if (f instanceof Factor.Branch b) {
                 List<Object> levels = b.levels().values();
-                int i = categorical(f.name(), levels, below, above, random);
+                int i = categorical(f.name(), levels, null, below, above, random);
                 out.add(levels.get(i));
                 Object level = levels.get(i);
                 // the sub-space learns only from trials at the same level
@@ -60,24 +65,27 @@ public final class Tpe {
         return out;
     }
 
-    private static Object value(String name, Domain d, List<Config> below, List<Config> above, SplittableRandom random) {
+    private static Object value(String name, Domain d, Prior prior, List<Config> below, List<Config> above, SplittableRandom random) {
         if (d instanceof Distribution dist) {
             boolean log = dist.kind().equals("loguniform");
             double lo = log ? Math.log(dist.low()) : dist.low(), hi = log ? Math.log(dist.high()) : dist.high();
             if (lo == hi) return dist.low();
-            double x = numeric(lo, hi, numbers(below, name, log), numbers(above, name, log), random);
+            double centre = prior == null ? 0.5 * (lo + hi) : log ? Math.log((Double) prior.value()) : (Double) prior.value();
+            double x = numeric(lo, hi, centre, width(prior) * (hi - lo), prior != null, numbers(below, name, log), numbers(above, name, log), random);
             double v = log ? Math.exp(x) : x;
             return Math.min(dist.high(), Math.max(dist.low(), v));
         }
         if (d instanceof IntDistribution in) {
             if (in.low() == in.high()) return in.low();
             // the integers as a continuous range, each owning [v - 0.5, v + 0.5]
-            double x = numeric(in.low() - 0.5, in.high() + 0.5, numbers(below, name, false), numbers(above, name, false), random);
+            double lo = in.low() - 0.5, hi = in.high() + 0.5;
+            double centre = prior == null ? 0.5 * (lo + hi) : (Long) prior.value();
+            double x = numeric(lo, hi, centre, width(prior) * (hi - lo), prior != null, numbers(below, name, false), numbers(above, name, false), random);
             return Math.min(in.high(), Math.max(in.low(), Math.round(x)));
         }
         List<Object> levels = new ArrayList<>();
         for (long i = 0; i < d.size(); i++) levels.add(d.level(i));
-        return levels.get(categorical(name, levels, below, above, random));
+        return levels.get(categorical(name, levels, prior, below, above, random));
     }
 
     private static double[] numbers(List<Config> configs, String name, boolean log) {
@@ -103,12 +111,19 @@ public final class Tpe {
         return w;
     }
 
-    /** A mixture of normals truncated to [lo, hi]: observations plus the prior (middle, width hi - lo). */
+    private static double width(Prior prior) {
+        return prior == null ? 1.0 : prior.width();
+    }
+
+    /**
+     * A mixture of normals truncated to [lo, hi]: observations plus the prior component, centred on
+     * {@code centre} with width {@code spread} (without a user's prior: the middle, width hi - lo).
+     */
     record Parzen(double[] mu, double[] sigma, double[] weight, double lo, double hi) {
-        static Parzen of(double[] obs, double lo, double hi) {
+        static Parzen of(double[] obs, double lo, double hi, double centre, double spread) {
             int n = obs.length, k = n + 1; // the observations, then the prior
             double[] mu = Arrays.copyOf(obs, k), sigma = new double[k], weight = new double[k];
-            mu[n] = 0.5 * (lo + hi);
+            mu[n] = centre;
             // bandwidths from the neighbours in sorted order, the prior sorted in among the observations
             Integer[] order = new Integer[k];
             for (int i = 0; i < k; i++) order[i] = i;
@@ -124,7 +139,7 @@ public final class Tpe {
                 if (k >= 2 && i == k - 1) bw = s[k] - s[k - 1];
                 sigma[order[i]] = Math.min(max, Math.max(min, bw));
             }
-            sigma[n] = hi - lo;
+            sigma[n] = spread;
             double[] w = weights(n);
             System.arraycopy(w, 0, weight, 0, n);
             weight[n] = PRIOR_WEIGHT;
@@ -178,14 +193,17 @@ public final class Tpe {
         }
     }
 
-    private static double numeric(double lo, double hi, double[] below, double[] above, SplittableRandom random) {
-        Parzen l = Parzen.of(below, lo, hi), g = Parzen.of(above, lo, hi);
+    private static double numeric(double lo, double hi, double centre, double spread, boolean userPrior, double[] below,
+                                  double[] above, SplittableRandom random) {
+        double beta = userPrior ? PRIOR_BETA / Math.max(1, below.length + above.length) : 0;
+        Parzen l = Parzen.of(below, lo, hi, centre, spread), g = Parzen.of(above, lo, hi, centre, spread);
         double[] lc = l.constants(), gc = g.constants();
         double[] ls = new double[lc.length], gs = new double[gc.length];
         double best = Double.NaN, score = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < CANDIDATES; i++) {
             double x = l.sample(random);
             double s = l.logPdf(x, lc, ls) - g.logPdf(x, gc, gs);
+            if (beta > 0) s -= beta * 0.5 * Math.pow((x - centre) / spread, 2); // + (beta / n) log prior(x), constants dropped
             if (s > score) {
                 score = s;
                 best = x;
@@ -194,9 +212,15 @@ public final class Tpe {
         return best;
     }
 
-    /** The index of a level: each observation's level gets 1 on top of a uniform share of the prior weight. */
-    private static int categorical(String name, List<Object> levels, List<Config> below, List<Config> above, SplittableRandom random) {
-        double[] l = pmf(name, levels, below), g = pmf(name, levels, above);
+    /**
+     * The index of a level: each observation's level gets 1 on top of a share of the prior weight (uniform, or
+     * by the user's {@code prior}, which may be null).
+     */
+    private static int categorical(String name, List<Object> levels, Prior prior, List<Config> below, List<Config> above,
+                                   SplittableRandom random) {
+        double[] q = prior == null ? null : prior.pmf(levels);
+        double beta = PRIOR_BETA / Math.max(1, below.size() + above.size());
+        double[] l = pmf(name, levels, q, below), g = pmf(name, levels, q, above);
         int best = 0;
         double score = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < CANDIDATES; i++) {
@@ -210,6 +234,7 @@ public final class Tpe {
                 }
             }
             double s = Math.log(l[k]) - Math.log(g[k]);
+            if (q != null) s += beta * Math.log(q[k]);
             if (s > score) {
                 score = s;
                 best = k;
@@ -218,7 +243,7 @@ public final class Tpe {
         return best;
     }
 
-    private static double[] pmf(String name, List<Object> levels, List<Config> configs) {
+    private static double[] pmf(String name, List<Object> levels, double[] q, List<Config> configs) {
         List<Integer> obs = new ArrayList<>();
         for (Config c : configs) {
             if (!c.has(name)) continue;
@@ -233,14 +258,15 @@ public final class Tpe {
         // component i: (prior share everywhere, + 1 at its level), normalised; mixed with weight w_i / total
         for (int i = 0; i < n; i++) {
             double rowSum = PRIOR_WEIGHT + 1.0;
-            for (int j = 0; j < m; j++) p[j] += w[i] / total * (PRIOR_WEIGHT / m) / rowSum;
+            for (int j = 0; j < m; j++) p[j] += w[i] / total * (q == null ? PRIOR_WEIGHT / m : PRIOR_WEIGHT * q[j]) / rowSum;
             p[obs.get(i)] += w[i] / total * 1.0 / rowSum;
         }
-        for (int j = 0; j < m; j++) p[j] += PRIOR_WEIGHT / total / m;
+        // without a user's prior (q null) exactly the uniform share as before, so seeded sequences do not change
+        for (int j = 0; j < m; j++) p[j] += q == null ? PRIOR_WEIGHT / total / m : PRIOR_WEIGHT / total * q[j];
         return p;
     }
 
-    private static double gaussian(SplittableRandom random) {
+    static double gaussian(SplittableRandom random) {
         // Box-Muller from SplittableRandom, so a seed gives the same draws on every JVM
         double u1 = random.nextDouble(), u2 = random.nextDouble();
         return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
