@@ -48,13 +48,20 @@ public final class SqliteDialect implements Dialect {
     @Override
     public Connection connect() throws SQLException {
         SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         cfg.setBusyTimeout(60_000);
         cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
         cfg.setCacheSize(-65_536); // KiB: holds the hash index of a 1,000,000-trial experiment
         Connection c = cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
         BusyHandler.setHandler(c, new SpinThenParkHandler());
+        // WAL only now, under the busy handler: set in the config it ran before the busy timeout, and a connection
+        // opening a fresh file while another one switched it to WAL failed at once with SQLITE_BUSY
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode=WAL");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
         try {
             faults.opened();
         } catch (RuntimeException e) {
