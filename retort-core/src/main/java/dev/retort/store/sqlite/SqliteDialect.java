@@ -54,10 +54,8 @@ public final class SqliteDialect implements Dialect {
         cfg.setCacheSize(-65_536); // KiB: holds the hash index of a 1,000,000-trial experiment
         Connection c = cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
         BusyHandler.setHandler(c, new SpinThenParkHandler());
-        // WAL only now, under the busy handler: set in the config it ran before the busy timeout, and a connection
-        // opening a fresh file while another one switched it to WAL failed at once with SQLITE_BUSY
-        try (java.sql.Statement st = c.createStatement()) {
-            st.execute("PRAGMA journal_mode=WAL");
+        try {
+            walMode(c);
         } catch (SQLException e) {
             c.close();
             throw e;
@@ -69,6 +67,24 @@ public final class SqliteDialect implements Dialect {
             throw e;
         }
         return c;
+    }
+
+    /**
+     * Switches the file to WAL (persistent: a no-op once it is). Switching takes an exclusive lock, and SQLite
+     * answers SQLITE_BUSY at once, without calling the busy handler, while another connection opening the same
+     * fresh file holds a lock: so it is retried here, with a growing pause, for as long as the busy timeout.
+     */
+    private static void walMode(Connection c) throws SQLException {
+        long deadline = System.nanoTime() + BUSY_GIVE_UP_NANOS;
+        for (int attempt = 0; ; attempt++) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("PRAGMA journal_mode=WAL");
+                return;
+            } catch (org.sqlite.SQLiteException e) {
+                if ((e.getErrorCode() & 0xff) != 5 || System.nanoTime() > deadline) throw e; // 5: SQLITE_BUSY
+                LockSupport.parkNanos(Math.min(10_000_000L, 100_000L << Math.min(attempt, 7)));
+            }
+        }
     }
 
     /** Spins briefly, then parks with a growing pause capped at 200 us; gives up after 60 s. */
