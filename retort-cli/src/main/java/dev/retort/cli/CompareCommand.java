@@ -37,31 +37,22 @@ final class CompareCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--metric", paramLabel = "NAME", description = "The result entry compared (default: the plan's metric).")
     String metric;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "table, csv, json, markdown or latex (default: from the -o file name, else table).")
-    String format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write here (atomically); '-' or none: stdout. The extension (.txt .csv .json .md .tex) sets the format.")
-    String output;
-
-    @Option(names = "--precision", paramLabel = "N", defaultValue = "4", description = "Digits after the point in LaTeX, 0 to 12 (default: 4).")
-    int precision;
+    @Mixin
+    TableOutput table;
 
     @Override
     public Integer call() throws Exception {
         PairedTest t = PairedTest.byFlag(test);
         if (t == null) throw PlanException.at(null, "--test", test, "is not a paired test", "wilcoxon, ttest");
-        Flags.range("--precision", (long) precision, 0, 12);
-        Formats.Format f = Formats.choose("compare", format, output, Formats.Format.TABLE, Formats.RESULT_TABLES);
+        Formats.Format f = table.format("compare");
         try (Experiment exp = where.join(); TrialStore store = exp.store()) {
             String m = metric != null ? metric : exp.plan().metric().name();
             Comparisons.Outcome o = new Comparisons(exp).compare(store.trials(TrialState.DONE), m, t, baseline, over);
-            Path file = Output.write(output, out(), w -> {
+            Path file = Output.write(table.output, out(), w -> {
                 String legend = Comparisons.legend(o);
                 switch (f) {
                     case LATEX -> LatexTable.write(Comparisons.table(o, true),
-                            new LatexTable.Options(precision, Map.of(), "retort compare " + exp.plan().name() + ": " + legend), w);
+                            new LatexTable.Options(table.precision, Map.of(), "retort compare " + exp.plan().name() + ": " + legend), w);
                     case TABLE, MARKDOWN -> {
                         Comparisons.table(o, true).write(f.table(), w);
                         w.write((f == Formats.Format.MARKDOWN ? "\n" : "") + legend + "\n");

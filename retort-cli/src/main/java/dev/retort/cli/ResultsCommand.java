@@ -17,31 +17,21 @@ final class ResultsCommand extends CliCommand implements Callable<Integer> {
     @Mixin
     StoreOptions where;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "table, csv, json, markdown or latex (default: from the -o file name, else table).")
-    String format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write here (atomically); '-' or none: stdout. The extension (.txt .csv .json .md .tex) sets the format.")
-    String output;
-
     @Option(names = "--top", paramLabel = "N", defaultValue = "0", description = "Only the best N (default: all).")
     int top;
 
     @Option(names = "--folds", description = "Recommender plans: one row per fold instead of one per config (mean ± std).")
     boolean folds;
 
-    @Option(names = "--precision", paramLabel = "N", defaultValue = "4",
-            description = "Digits after the point in LaTeX and in mean ± std cells, 0 to 12 (default: 4).")
-    int precision;
+    @Mixin
+    TableOutput table;
 
     @Override
     public Integer call() throws Exception {
         Flags.range("--top", (long) top, 0, Long.MAX_VALUE);
-        Flags.range("--precision", (long) precision, 0, 12);
-        Formats.Format f = Formats.choose("results", format, output, Formats.Format.TABLE, Formats.RESULT_TABLES);
+        Formats.Format f = table.format("results");
         try (Experiment exp = where.join(); TrialStore store = exp.store()) {
-            Path file = Output.write(output, out(), w -> Reports.printResults(w, exp, store, top, f, folds, precision));
+            Path file = Output.write(table.output, out(), w -> Reports.printResults(w, exp, store, top, f, folds, table.precision));
             if (file != null) err().println("wrote " + file + " (" + Files.size(file) + " bytes)");
             return 0; // it printed the results; FAILED trials are listed under the table (exit codes: docs/cli.md)
         }
