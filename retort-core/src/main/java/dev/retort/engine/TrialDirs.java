@@ -30,6 +30,8 @@ import java.util.stream.Stream;
 public final class TrialDirs {
     private static final String ATTEMPT = ".attempt-";
     private static final String LINK = ".link-";
+    /** A registered trial has version 0; the claim that starts its first attempt makes it 1. */
+    private static final long FIRST_CLAIM_VERSION = 1;
 
     private TrialDirs() {
     }
@@ -84,8 +86,11 @@ public final class TrialDirs {
             delete(replaced);
         }
         Files.move(link, published, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        for (Path other : dirsOf(trialsDir, id))
-            if (other.getFileName().toString().contains(ATTEMPT) && !other.equals(mine)) delete(other);
+        // versions only grow and a trial's first claim makes version 1: then no other attempt of it ever wrote a
+        // directory, and the listing below (the whole trials/ directory, once per trial) is not needed
+        if (version > FIRST_CLAIM_VERSION)
+            for (Path other : dirsOf(trialsDir, id))
+                if (other.getFileName().toString().contains(ATTEMPT) && !other.equals(mine)) delete(other);
     }
 
     /** The directory of an attempt whose completion the store refused (it lost the trial): nobody reads it. */
