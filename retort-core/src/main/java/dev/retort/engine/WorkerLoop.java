@@ -354,7 +354,10 @@ public final class WorkerLoop {
 
             @Override
             public java.util.Optional<Path> previousDir() { // the parent's published directory (or where a crash left it)
-                return ctx.store().parentOf(t).flatMap(p -> dirOf(trials, p.id()));
+                return ctx.store().parentOf(t).flatMap(p -> {
+                    Path recorded = TrialDirs.of(trials, p.id(), p.config());
+                    return java.nio.file.Files.isDirectory(recorded) ? java.util.Optional.of(recorded) : dirOf(trials, p.id());
+                });
             }
 
             @Override
