@@ -427,14 +427,4 @@ final class Plots {
             if (n.contains(low)) return Goal.MINIMIZE;
         return Goal.MAXIMIZE;
     }
-
-    static Map<String, List<Plot>> all(Input in, String second, Goal secondGoal) {
-        Map<String, List<Plot>> m = new LinkedHashMap<>();
-        m.put("history", history(in));
-        m.put("parameter", parameters(in));
-        if (in.pairKey() != null) m.put("folds", folds(in));
-        if (second != null) m.put("pareto", pareto(in, second, secondGoal));
-
-        return m;
-    }
 }
