@@ -102,6 +102,9 @@ class CliInterruptTest {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         awaitTrial(exp, 1, t -> t.state() == TrialState.RUNNING, 60_000);
         awaitTrial(exp, 2, t -> t.state() == TrialState.RUNNING, 60_000);
+        // RUNNING in the store comes before the command has written its pid: wait for both pids
+        for (String f : List.of("pid-1", "pid-2"))
+            CliTrialsLogsTest.await(() -> CliTrialsLogsTest.read(tmp.resolve(f)).strip().matches("\\d+"), f + " written");
         run.destroy();
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(byId(exp).values()).allSatisfy(t -> {
