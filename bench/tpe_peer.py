@@ -27,8 +27,23 @@ def hartmann6(trial):
     return -sum(ALPHA[i] * math.exp(-sum(A[i][j] * (x[j] - P[i][j] * 1e-4) ** 2 for j in range(6))) for i in range(4))
 
 
+def conditional10(trial):
+    f = sum(4 * (trial.suggest_float("x%d" % i, 0, 1) - 0.2 * (i + 1)) ** 2 for i in range(4))
+    if trial.suggest_categorical("branch", ["a", "b"]) == "a":
+        f += ((trial.suggest_float("a0", -5, 5) - 1) ** 2 + (trial.suggest_float("a1", -5, 5) + 2) ** 2) / 10
+        f += (math.log10(trial.suggest_float("a2", 1e-4, 1, log=True)) + 2) ** 2 / 4
+        f += abs(trial.suggest_int("a3", 1, 16) - 8) / 8.0
+        f += 0 if trial.suggest_categorical("a4", ["relu", "tanh", "sigmoid"]) == "tanh" else 0.5
+    else:
+        f += 0.3
+        f += sum((trial.suggest_float("b%d" % j, 0, 1) - 0.7) ** 2 for j in range(3))
+        f += abs(trial.suggest_int("b3", 0, 20) - 5) / 20.0
+        f += math.log10(trial.suggest_float("b4", 1e-3, 10, log=True)) ** 2 / 4
+    return f
+
+
 def main():
-    fn = {"branin": branin, "hartmann6": hartmann6}[sys.argv[1]]
+    fn = {"branin": branin, "hartmann6": hartmann6, "conditional10": conditional10}[sys.argv[1]]
     seeds, trials = int(sys.argv[2]), int(sys.argv[3])
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     for seed in range(seeds):

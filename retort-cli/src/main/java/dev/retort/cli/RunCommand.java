@@ -172,6 +172,8 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
         progress.finish(after);
         String limit = RunOutcome.limitReached(plan.limits(), after, Duration.ofNanos(System.nanoTime() - startedAt), !report.gaveUp());
         StoreException fault = report.deaths().isEmpty() ? null : exp.fault().orElse(null);
-        return new ProcessRun(RunOutcome.of(after, limit, report.interrupted(), report.returned(), report.deaths()), fault);
+        boolean goesOn = limit != null && plan.search() instanceof dev.retort.engine.StoreSearch s
+                && !s.propose(plan.space(), store.trials(null), plan.metric().goal().maximize()).isEmpty();
+        return new ProcessRun(RunOutcome.of(after, limit, report.interrupted(), report.returned(), report.deaths(), goesOn), fault);
     }
 }

@@ -53,6 +53,10 @@ class CliAshaTest {
     }
 
     private Path plan(String name, int trials, double sleepSeconds) throws Exception {
+        return plan(name, trials, sleepSeconds, "");
+    }
+
+    private Path plan(String name, int trials, double sleepSeconds, String extra) throws Exception {
         Path p = tmp.resolve(name + ".yaml");
         Files.writeString(p, """
                 experiment: %s
@@ -62,7 +66,7 @@ class CliAshaTest {
                   epochs: {int: [1, 27]}
                 search:
                   asha: {fidelity: epochs, min: 1, max: 27, eta: 3, trials: %d, seed: 7}
-                """.formatted(name, script(sleepSeconds), evals(name), trials));
+                %s""".formatted(name, script(sleepSeconds), evals(name), trials, extra));
         return p;
     }
 
@@ -133,6 +137,25 @@ class CliAshaTest {
         assertThat(status.out()).contains("by rung (done/total):", "rung 0   40/40");
         Cli.Result results = Cli.run("results", exp.toString(), "--top", "3");
         assertThat(results.out().lines().findFirst().orElse("")).startsWith("trial").contains("rung", "parent");
+    }
+
+    @Test
+    void max_cost_counts_fidelity_units_when_the_objective_reports_no_cost_across_two_workers() throws Exception {
+        Path exp = tmp.resolve("budget");
+        Cli.Result run = Cli.run("run", plan("budget", 200, 0, "limits: {max_cost: 60}\n").toString(), "--dir", exp.toString(),
+                "--workers", "2", "--no-progress");
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.err()).contains("max_cost reached");
+        List<JsonNode> trials = export(exp);
+        double spent = 0;
+        for (JsonNode t : trials) {
+            if (!t.get("state").asText().equals("DONE")) continue;
+            assertThat(t.get("cost").asDouble()).as("a trial is charged its epochs: " + t).isEqualTo(t.get("config").get("epochs").asDouble());
+            spent += t.get("cost").asDouble();
+        }
+        // checked before each claim: reached, and overrun by at most one trial in flight per worker (27 epochs each)
+        assertThat(spent).isGreaterThanOrEqualTo(60).isLessThan(60 + 2 * 27);
+        assertThat(trials.size()).as("far fewer than the 200 configs").isLessThan(100);
     }
 
     @Test

@@ -32,4 +32,13 @@ public interface StoreSearch extends SearchStrategy {
      * @param maximize whether the plan's metric is maximised
      */
     List<NewTrial> propose(Space space, List<TrialRecord> trials, boolean maximize);
+
+    /**
+     * The cost recorded for a finished trial of {@code config} whose result has no {@code cost}, or null for
+     * none. Multi-fidelity searches charge the trial's fidelity, so {@code limits.max_cost} counts fidelity units
+     * (epochs, iterations) across every worker.
+     */
+    default Double defaultCost(Config config) {
+        return null;
+    }
 }

@@ -375,7 +375,12 @@ public final class WorkerLoop {
         try {
             Map<String, Object> result = ctx.objective().evaluate(trial);
             if (!held.containsKey(t.id())) return null;
-            return Results.outcome(result, ctx.metric());
+            Outcome outcome = Results.outcome(result, ctx.metric());
+            if (outcome.cost() == null && ctx.strategy() instanceof StoreSearch search) {
+                Double cost = search.defaultCost(t.config());
+                if (cost != null) outcome = new Outcome(outcome.state(), outcome.resultJson(), outcome.metric(), cost, outcome.error(), outcome.startedAt());
+            }
+            return outcome;
         } catch (InterruptedException e) {
             return null;
         } catch (Exception | LinkageError | AssertionError | OutOfMemoryError e) {

@@ -44,11 +44,20 @@ public record RunOutcome(Reason reason, String limit, Counts counts, long return
      * @param interrupted the user interrupted the run
      */
     public static RunOutcome of(Counts counts, String limit, boolean interrupted, long returned, List<String> deaths) {
+        return of(counts, limit, interrupted, returned, deaths, false);
+    }
+
+    /**
+     * As {@link #of(Counts, String, boolean, long, List)}, for a search that proposes its trials as it goes
+     * (ASHA, TPE): {@code searchGoesOn} says it would still propose one, so a limit that stopped it is the
+     * outcome even with no trial left PENDING.
+     */
+    public static RunOutcome of(Counts counts, String limit, boolean interrupted, long returned, List<String> deaths, boolean searchGoesOn) {
         long unfinished = counts.get(TrialState.PENDING) + counts.get(TrialState.RUNNING);
         Reason r;
         if (interrupted) r = Reason.INTERRUPTED;
         else if (counts.get(TrialState.FAILED) > 0) r = Reason.FAILED_TRIALS;
-        else if (unfinished == 0) r = Reason.ALL_DONE;
+        else if (unfinished == 0 && !(searchGoesOn && limit != null)) r = Reason.ALL_DONE;
         else if (limit != null) r = Reason.LIMIT_REACHED;
         else r = Reason.UNFINISHED_WORKERS_DIED;
         return new RunOutcome(r, limit, counts, returned, deaths);

@@ -73,6 +73,12 @@ public final class AshaSearch implements StoreSearch {
         return fidelity;
     }
 
+    /** A trial is charged its fidelity (see {@link StoreSearch#defaultCost}). */
+    @Override
+    public Double defaultCost(Config config) {
+        return config.has(fidelity) && config.get(fidelity) instanceof Number n ? n.doubleValue() : null;
+    }
+
     public double min() {
         return min;
     }

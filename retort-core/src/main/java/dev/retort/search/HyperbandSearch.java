@@ -37,6 +37,12 @@ public final class HyperbandSearch implements StoreSearch {
         this.seed = seed;
     }
 
+    /** A trial is charged its fidelity (see {@link StoreSearch#defaultCost}). */
+    @Override
+    public Double defaultCost(Config config) {
+        return rungs.defaultCost(config);
+    }
+
     @Override
     public List<NewTrial> propose(Space space, List<TrialRecord> all, boolean maximize) {
         List<Object> fidelities = rungs.rungFidelities();

@@ -4,6 +4,7 @@ import dev.retort.engine.StoreSearch;
 import dev.retort.search.TpeSearch;
 import dev.retort.space.Config;
 import dev.retort.space.Domain;
+import dev.retort.space.Levels;
 import dev.retort.space.Space;
 import dev.retort.space.SpaceBuilder;
 import dev.retort.store.ClaimedTrial;
@@ -28,11 +29,11 @@ import java.util.function.ToDoubleFunction;
 /**
  * Best value found in a budget of trials, over seeds: Retort random, Retort TPE and Optuna's TPESampler (the
  * peer script bench/tpe_peer.py under /usr/bin/python3, run by this harness), on Branin (2-d, minimum 0.397887)
- * and Hartmann6 (6-d on the unit cube, minimum -3.32237). Retort's searches run as a worker runs them: one
+ * Hartmann6 (6-d on the unit cube, minimum -3.32237) and {@link #conditional10} (10 active of 14, minimum 0). Retort's searches run as a worker runs them: one
  * SQLite store per run, each trial proposed by {@code claimProposed} and completed before the next.
  *
- * <p>Run: {@code java -cp retort-bench/target/retort-bench.jar dev.retort.bench.core.TpeQuality [seeds] [trials]}
- * (default 20 and 100) from the repository root.
+ * <p>Run: {@code java -cp retort-bench/target/retort-bench.jar dev.retort.bench.core.TpeQuality [seeds] [trials]
+ * [functions]} (default 20, 100 and all three; functions a comma list) from the repository root.
  */
 public final class TpeQuality {
     private TpeQuality() {
@@ -56,6 +57,39 @@ public final class TpeQuality {
         return -sum;
     }
 
+    /**
+     * A 10-dimensional function with conditional parameters: four shared parameters, a choice of branch, and five
+     * parameters that only the chosen branch has (uniform, loguniform, int and choice), so ten are active in every
+     * trial. The minimum, 0, lies in branch {@code a}; branch {@code b} is never below 0.3.
+     */
+    static double conditional10(Config c) {
+        double f = 0;
+        for (int i = 0; i < 4; i++) f += 4 * Math.pow(c.getDouble("x" + i) - 0.2 * (i + 1), 2);
+        if (c.getString("branch").equals("a")) {
+            f += (Math.pow(c.getDouble("a0") - 1, 2) + Math.pow(c.getDouble("a1") + 2, 2)) / 10;
+            f += Math.pow(Math.log10(c.getDouble("a2")) + 2, 2) / 4;
+            f += Math.abs(c.getLong("a3") - 8) / 8.0;
+            f += c.getString("a4").equals("tanh") ? 0 : 0.5;
+        } else {
+            f += 0.3;
+            for (int j = 0; j < 3; j++) f += Math.pow(c.getDouble("b" + j) - 0.7, 2);
+            f += Math.abs(c.getLong("b3") - 5) / 20.0;
+            f += Math.pow(Math.log10(c.getDouble("b4")), 2) / 4;
+        }
+        return f;
+    }
+
+    static Space conditional10Space() {
+        SpaceBuilder b = Space.builder();
+        for (int i = 0; i < 4; i++) b.factor("x" + i, Domain.uniform(0, 1));
+        Space a = Space.builder().factor("a0", Domain.uniform(-5, 5)).factor("a1", Domain.uniform(-5, 5))
+                .factor("a2", Domain.loguniform(1e-4, 1)).factor("a3", Domain.randint(1, 16))
+                .factor("a4", Domain.choice("relu", "tanh", "sigmoid")).build();
+        Space bb = Space.builder().factor("b0", Domain.uniform(0, 1)).factor("b1", Domain.uniform(0, 1))
+                .factor("b2", Domain.uniform(0, 1)).factor("b3", Domain.randint(0, 20)).factor("b4", Domain.loguniform(1e-3, 10)).build();
+        return b.levels("branch", Levels.of().level("a", a).level("b", bb)).build();
+    }
+
     public static void main(String[] args) throws Exception {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int trials = args.length > 1 ? Integer.parseInt(args[1]) : 100;
@@ -64,12 +98,15 @@ public final class TpeQuality {
         List<Problem> problems = List.of(
                 new Problem("branin", Space.builder().factor("x1", Domain.uniform(-5, 10)).factor("x2", Domain.uniform(0, 15)).build(),
                         SuggestionCost::branin, 0.397887),
-                new Problem("hartmann6", h.build(), TpeQuality::hartmann6, -3.32237));
+                new Problem("hartmann6", h.build(), TpeQuality::hartmann6, -3.32237),
+                new Problem("conditional10", conditional10Space(), TpeQuality::conditional10, 0));
+        List<String> only = args.length > 2 ? List.of(args[2].split(",")) : null;
         System.out.printf(Locale.ROOT, "# %d seeds x %d trials; load before %.2f; %d cores%n", seeds, trials, BenchUtil.load(),
                 Runtime.getRuntime().availableProcessors());
         System.out.println("| function | sampler | best: median | 25% | 75% | median regret | seconds |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (Problem p : problems) {
+            if (only != null && !only.contains(p.name())) continue;
             long t0 = System.nanoTime();
             double[] random = new double[seeds], tpe = new double[seeds];
             for (int s = 0; s < seeds; s++) random[s] = best(p, new TpeSearch(trials, trials, s), trials);
