@@ -40,6 +40,11 @@ public final class Trial {
         /** The parent trial's directory, when this trial continues one. */
         java.util.Optional<Path> previousDir();
 
+        /** Whether a later trial may continue from this one (see {@link Trial#continuedLater()}); no by default. */
+        default boolean continuedLater() {
+            return false;
+        }
+
         /** What an earlier attempt of this trial left (see {@link Trial#previousAttemptDir()}); none by default. */
         default java.util.Optional<Path> previousAttemptDir() {
             return java.util.Optional.empty();
@@ -119,6 +124,14 @@ public final class Trial {
      */
     public java.util.Optional<Path> previousDir() {
         return link.previousDir();
+    }
+
+    /**
+     * True in a multi-fidelity search (ASHA, Hyperband): a trial one rung higher may continue from what this
+     * trial saves in {@link #dir()}, so an objective that can save a checkpoint should.
+     */
+    public boolean continuedLater() {
+        return link.continuedLater();
     }
 
     public long id() {

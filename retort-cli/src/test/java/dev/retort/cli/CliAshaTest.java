@@ -219,7 +219,7 @@ class CliAshaTest {
     void bad_asha_keys_are_refused_naming_file_line_key_value_and_what_is_allowed_with_exit_2() throws Exception {
         Map<String, String> cases = new java.util.LinkedHashMap<>();
         cases.put("{fidelity: epoch, min: 1, max: 27, trials: 5}",
-                "bad.yaml:7: search.asha.fidelity: 'epoch' is not a parameter of the space; allowed: a top-level parameter of the space: epochs, x");
+                "bad.yaml:7: search.asha.fidelity: 'epoch' is not a parameter of the space; allowed: a parameter every config has (top-level, or in every level of a map of levels): epochs, x");
         cases.put("{fidelity: epochs, min: 1, max: 27, eta: 1, trials: 5}", "bad.yaml:7: search.asha.eta: 1 is too small; allowed: an integer >= 2");
         cases.put("{fidelity: epochs, min: 30, max: 27, trials: 5}", "bad.yaml:7: search.asha.min: '30' is above max (27); allowed: 0 < min <= max");
         cases.put("{fidelity: epochs, min: 1, max: 27, trials: 5, budget: 3}",

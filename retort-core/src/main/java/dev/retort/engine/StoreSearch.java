@@ -41,4 +41,9 @@ public interface StoreSearch extends SearchStrategy {
     default Double defaultCost(Config config) {
         return null;
     }
+
+    /** Whether a trial may be continued by a later one at a higher fidelity (ASHA, Hyperband). */
+    default boolean promotes() {
+        return false;
+    }
 }

@@ -361,6 +361,11 @@ public final class WorkerLoop {
             }
 
             @Override
+            public boolean continuedLater() {
+                return ctx.strategy() instanceof StoreSearch s && s.promotes();
+            }
+
+            @Override
             public java.util.Optional<Path> previousAttemptDir() {
                 try {
                     return TrialDirs.previous(trials, t.id(), t.config(), t.version());

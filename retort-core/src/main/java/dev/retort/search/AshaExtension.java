@@ -39,11 +39,12 @@ public final class AshaExtension implements SearchExtension {
     /** The keys ASHA and Hyperband share, checked against the space. */
     static AshaSearch parseArgs(SearchArgs args, Space space, String name) {
         String fidelity = args.string("fidelity", null);
-        if (!space.isTopLevel(fidelity)) {
+        if (!space.inEveryConfig(fidelity)) {
             String allowed = space.parameterNames().isEmpty() ? "a parameter of the space (the space has none)"
-                    : "a top-level parameter of the space: " + String.join(", ", new TreeSet<>(space.parameterNames()));
+                    : "a parameter every config has (top-level, or in every level of a map of levels): "
+                    + String.join(", ", new TreeSet<>(space.parameterNames()));
             throw args.error("fidelity", fidelity, space.parameterNames().contains(fidelity)
-                    ? "is nested under a level of another parameter" : "is not a parameter of the space", allowed);
+                    ? "is nested under some levels of another parameter but not all" : "is not a parameter of the space", allowed);
         }
         double min = args.number("min", Double.MIN_VALUE, Double.MAX_VALUE, null);
         double max = args.number("max", Double.MIN_VALUE, Double.MAX_VALUE, null);

@@ -36,7 +36,7 @@ public final class AshaSearch implements StoreSearch {
     private final List<Object> rungs;
 
     /**
-     * @param fidelity the parameter that carries the fidelity (e.g. epochs); a top-level parameter of the space
+     * @param fidelity the parameter that carries the fidelity (e.g. epochs); every config of the space has it
      * @param trials   how many configs start at the base rung
      */
     public AshaSearch(String fidelity, double min, double max, int eta, long trials, long seed) {
@@ -71,6 +71,11 @@ public final class AshaSearch implements StoreSearch {
 
     public String fidelity() {
         return fidelity;
+    }
+
+    @Override
+    public boolean promotes() {
+        return true;
     }
 
     /** A trial is charged its fidelity (see {@link StoreSearch#defaultCost}). */

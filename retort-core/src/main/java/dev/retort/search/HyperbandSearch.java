@@ -37,6 +37,11 @@ public final class HyperbandSearch implements StoreSearch {
         this.seed = seed;
     }
 
+    @Override
+    public boolean promotes() {
+        return true;
+    }
+
     /** A trial is charged its fidelity (see {@link StoreSearch#defaultCost}). */
     @Override
     public Double defaultCost(Config config) {

@@ -59,6 +59,22 @@ public final class Space {
         return false;
     }
 
+    /**
+     * True when every config of the space has {@code name}: it is a top-level parameter, or every level of a
+     * map-of-levels factor has it (e.g. {@code epochs} of the only algorithm of a recommender plan).
+     */
+    public boolean inEveryConfig(String name) {
+        for (Factor f : factors) {
+            if (f.name().equals(name)) return true;
+            if (f instanceof Factor.Branch b && b.levels().size() > 0) {
+                boolean all = true;
+                for (int i = 0; i < b.levels().size() && all; i++) all = b.levels().subSpace(i).inEveryConfig(name);
+                if (all) return true;
+            }
+        }
+        return false;
+    }
+
     /** True when every factor at every depth is finite, so {@link #grid()} works. */
     public boolean isGridable() {
         return firstRandom(new StringBuilder()) == null;

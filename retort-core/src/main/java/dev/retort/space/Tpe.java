@@ -243,6 +243,11 @@ public final class Tpe {
         return best;
     }
 
+    /**
+     * Optuna 3's categorical estimator: one row per observation, {@code PRIOR_WEIGHT / (n + 1)} in every cell
+     * and 1 more at its level, normalised; then the prior row; rows mixed by the weights of {@link #weights}
+     * and {@code PRIOR_WEIGHT}. A user's prior {@code q} scales the cells by {@code m q_j} (uniform q: Optuna's).
+     */
     private static double[] pmf(String name, List<Object> levels, double[] q, List<Config> configs) {
         List<Integer> obs = new ArrayList<>();
         for (Config c : configs) {
@@ -251,18 +256,22 @@ public final class Tpe {
             if (i >= 0) obs.add(i);
         }
         int n = obs.size(), m = levels.size();
+        double[] cell = new double[m];
+        double cells = 0;
+        for (int j = 0; j < m; j++) {
+            cell[j] = PRIOR_WEIGHT / (n + 1) * (q == null ? 1.0 : m * q[j]);
+            cells += cell[j];
+        }
         double[] w = weights(n);
         double total = PRIOR_WEIGHT;
         for (double v : w) total += v;
         double[] p = new double[m];
-        // component i: (prior share everywhere, + 1 at its level), normalised; mixed with weight w_i / total
         for (int i = 0; i < n; i++) {
-            double rowSum = PRIOR_WEIGHT + 1.0;
-            for (int j = 0; j < m; j++) p[j] += w[i] / total * (q == null ? PRIOR_WEIGHT / m : PRIOR_WEIGHT * q[j]) / rowSum;
-            p[obs.get(i)] += w[i] / total * 1.0 / rowSum;
+            double share = w[i] / total / (cells + 1.0);
+            for (int j = 0; j < m; j++) p[j] += share * cell[j];
+            p[obs.get(i)] += share;
         }
-        // without a user's prior (q null) exactly the uniform share as before, so seeded sequences do not change
-        for (int j = 0; j < m; j++) p[j] += q == null ? PRIOR_WEIGHT / total / m : PRIOR_WEIGHT / total * q[j];
+        for (int j = 0; j < m; j++) p[j] += PRIOR_WEIGHT / total * cell[j] / cells; // the prior row
         return p;
     }
 

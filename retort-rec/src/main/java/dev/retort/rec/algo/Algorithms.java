@@ -61,7 +61,8 @@ public final class Algorithms {
                 (p, t) -> new Als(p.getInt("factors"), p.getDouble("reg"), p.getDouble("alpha"), p.getInt("iterations"),
                         p.getLong("seed"), p.getString("solver").equals("cg") ? Als.Solver.CG : Als.Solver.CHOLESKY,
                         p.getInt("cg_steps"), p.getString("values").equals("rating"), t)));
-        REGISTRY.put("BPR", new Entry(2, List.of(
+        // version 3: each epoch samples from its own (seed, epoch) stream, so a saved model can be continued
+        REGISTRY.put("BPR", new Entry(3, List.of(
                 ParamSpec.integer("factors", 64, 1, "latent dimensions"),
                 ParamSpec.real("learning_rate", 0.05, 0, false, null, "SGD step size"),
                 ParamSpec.real("reg", 0.01, 0, true, null, "L2 weight per step"),

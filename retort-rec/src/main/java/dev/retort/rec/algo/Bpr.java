@@ -13,8 +13,11 @@ import java.util.SplittableRandom;
  *
  * <p>Parameters: {@code factors} (64), {@code learning_rate} (0.05), {@code reg} (0.01), {@code epochs} (20),
  * {@code seed} (42; initial factors ~ N(0, 0.1^2)). Score of item i for user u: {@code x_u . y_i}.
+ *
+ * <p>Each epoch samples from its own stream, derived from (seed, epoch), so a model saved after e epochs and
+ * continued ({@link #fitContinuing}) is bit-identical to a fresh fit of the full epochs.
  */
-public final class Bpr implements Recommender, SavableModel {
+public final class Bpr implements Recommender, Continuable {
     private final int f;
     private final double learningRate;
     private final double reg;
@@ -42,15 +45,44 @@ public final class Bpr implements Recommender, SavableModel {
     @Override
     public void fit(Interactions data) {
         UserItemMatrix m = UserItemMatrix.of(data);
-        SplittableRandom rnd = new SplittableRandom(seed);
+        SplittableRandom init = new SplittableRandom(seed);
+        double[] x = Factors.gaussian(m.numUsers * f, 0.1, init);
+        double[] y = Factors.gaussian(m.numItems * f, 0.1, init);
+        train(m, x, y, 0);
+    }
+
+    @Override
+    public String passesParameter() {
+        return "epochs";
+    }
+
+    @Override
+    public void fitContinuing(Interactions data, java.nio.file.Path saved, int done) throws java.io.IOException {
+        if (done < 0 || done > epochs)
+            throw new dev.retort.BugException("BPR asked to continue from epoch " + done + " of " + epochs + " (a rung above its child)");
+        UserItemMatrix m = UserItemMatrix.of(data);
+        Factors start = Factors.load(saved, m.numUsers, m.numItems);
+        if (start.f != f)
+            throw new dev.retort.BugException("BPR model " + saved + " has " + start.f + " factors, expected " + f);
+        train(m, start.x.clone(), start.y.clone(), done);
+    }
+
+    /** The stream of epoch {@code ep}: independent of every other epoch's, a function of (seed, ep) only. */
+    private SplittableRandom epochStream(int ep) {
+        long z = seed + 0x9E3779B97F4A7C15L * (ep + 1L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return new SplittableRandom(z ^ (z >>> 31));
+    }
+
+    private void train(UserItemMatrix m, double[] x, double[] y, int fromEpoch) {
         int ni = m.numItems, nnz = m.nnz();
-        double[] x = Factors.gaussian(m.numUsers * f, 0.1, rnd);
-        double[] y = Factors.gaussian(ni * f, 0.1, rnd);
         int[] owner = new int[nnz];
         for (int u = 0; u < m.numUsers; u++) Arrays.fill(owner, m.rowPtr[u], m.rowPtr[u + 1], u);
-        double[] losses = new double[epochs];
+        double[] losses = new double[epochs - fromEpoch];
         double lr = learningRate;
-        for (int ep = 0; ep < epochs; ep++) {
+        for (int ep = fromEpoch; ep < epochs; ep++) {
+            SplittableRandom rnd = epochStream(ep);
             double loss = 0;
             long steps = 0;
             for (int s = 0; s < nnz; s++) {
@@ -72,14 +104,14 @@ public final class Bpr implements Recommender, SavableModel {
                     y[jo + a] += lr * (-g * xu - reg * yj);
                 }
             }
-            losses[ep] = steps == 0 ? 0 : loss / steps;
+            losses[ep - fromEpoch] = steps == 0 ? 0 : loss / steps;
         }
         train = m;
         model = new Factors(f, m.numUsers, ni, x, y);
         epochLosses = losses;
     }
 
-    /** Mean {@code -ln sigmoid(x_uij)} over each epoch's samples, measured while training. */
+    /** Mean {@code -ln sigmoid(x_uij)} over each epoch's samples run by the last fit, measured while training. */
     double[] epochLosses() {
         return epochLosses.clone();
     }

@@ -8,6 +8,7 @@ import dev.retort.Objective;
 import dev.retort.PlanException;
 import dev.retort.Trial;
 import dev.retort.rec.algo.Algorithms;
+import dev.retort.rec.algo.Continuable;
 import dev.retort.rec.algo.Recommender;
 import dev.retort.rec.algo.SavableModel;
 import dev.retort.rec.algo.TopKLists;
@@ -130,6 +131,7 @@ final class RecObjective implements Objective {
         Cell cell = cell(trial.config());
         Path predictions = cell.dir().resolve(PREDICTIONS);
         Map<String, Object> timings;
+        int continuedFrom = 0;
         boolean reused = storedIdentityMatches(cell) && Files.exists(predictions) && Files.exists(cell.dir().resolve(TIMINGS));
         writeDatasetManifest(cell);
         if (!reused) {
@@ -138,9 +140,10 @@ final class RecObjective implements Objective {
             trial.phase("FIT");
             long t0 = System.nanoTime();
             Recommender rec = Algorithms.create(cell.algorithm(), cell.params(), "algorithms." + cell.algorithm());
-            rec.fit(cell.split().train());
+            continuedFrom = fit(rec, cell, trial);
             double fit = (System.nanoTime() - t0) / 1e9;
             if (saveModels && rec instanceof SavableModel m) m.save(cell.dir().resolve("model.bin"));
+            if (trial.continuedLater() && rec instanceof Continuable c) saveForNextRung(c, cell, trial.dir());
             trial.phase("PREDICT");
             long t1 = System.nanoTime();
             TopKLists lists = rec.recommend(testUsers(cell.split().test()), k);
@@ -157,8 +160,56 @@ final class RecObjective implements Objective {
         result.putAll(timings);
         if (result.containsKey(PER_USER_KEY)) result.put(PER_USER_KEY, root.relativize(cell.dir()).resolve(PerUserFile.NAME).toString());
         result.put("reused_predictions", reused);
+        if (continuedFrom > 0) result.put("continued_from", continuedFrom);
         AtomicFiles.writeString(cell.dir().resolve("metrics.json"), JSON.writeValueAsString(result));
         return result;
+    }
+
+    static final String RUNG_MODEL = "model.bin";
+    static final String RUNG_MODEL_INFO = "model.json";
+
+    /**
+     * Fits {@code rec}, continuing the lower rung's saved model when the trial has one that was fitted on the same
+     * data with the same parameters but fewer passes; returns the passes continued from (0: a fresh fit).
+     */
+    private static int fit(Recommender rec, Cell cell, Trial trial) throws IOException {
+        if (rec instanceof Continuable c) {
+            java.util.Optional<Path> previous = trial.previousDir();
+            if (previous.isPresent()) {
+                Path info = previous.get().resolve(RUNG_MODEL_INFO), model = previous.get().resolve(RUNG_MODEL);
+                if (Files.exists(info) && Files.exists(model)) {
+                    Map<String, Object> saved = readMap(info);
+                    int done = ((Number) saved.getOrDefault("passes", -1)).intValue();
+                    int passes = cell.params().getInt(c.passesParameter());
+                    if (done >= 0 && done <= passes && JSON.readTree(JSON.writeValueAsString(withoutPasses(cell, c)))
+                            .equals(JSON.readTree(JSON.writeValueAsString(saved.get("cell"))))) {
+                        c.fitContinuing(cell.split().train(), model, done);
+                        return done;
+                    }
+                }
+            }
+        }
+        rec.fit(cell.split().train());
+        return 0;
+    }
+
+    /** The cell's identity without the pass count: what a lower rung's model must have been fitted as. */
+    private static Map<String, Object> withoutPasses(Cell cell, Continuable c) {
+        Map<String, Object> id = cell.identity();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = new TreeMap<>((Map<String, Object>) id.get("params"));
+        params.remove(c.passesParameter());
+        id.put("params", params);
+        return id;
+    }
+
+    /** Writes the model and what it was fitted as into the trial directory, for the next rung to continue. */
+    private static void saveForNextRung(Continuable c, Cell cell, Path trialDir) throws IOException {
+        c.save(trialDir.resolve(RUNG_MODEL));
+        Map<String, Object> info = new TreeMap<>();
+        info.put("passes", cell.params().getInt(c.passesParameter()));
+        info.put("cell", withoutPasses(cell, c));
+        AtomicFiles.writeString(trialDir.resolve(RUNG_MODEL_INFO), JSON.writeValueAsString(info));
     }
 
     /**
