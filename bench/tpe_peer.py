@@ -1,8 +1,12 @@
 """Optuna's TPESampler on the functions of dev.retort.bench.core.TpeQuality, as its peer.
 
-Usage: /usr/bin/python3 bench/tpe_peer.py FUNCTION SEEDS TRIALS
+Usage: /usr/bin/python3 bench/tpe_peer.py FUNCTION SEEDS TRIALS [--fixed-logpdf]
 Prints one line per seed: "<seed> <best value>". Optuna's defaults (n_startup_trials=10, univariate,
 constant_liar off: one worker here); the sampler's seed is the seed.
+
+--fixed-logpdf applies, at run time, the fix Optuna 3.5 made to its truncated normal (optuna/optuna#5109, PR
+#5110): Optuna 3.1's _truncnorm.logpdf leaves out -log(scale), so its Parzen densities are not normalised and
+wide kernels weigh more. With the fix the peer is the TPE that later Optunas and Retort compute.
 """
 import math
 import sys
@@ -42,7 +46,20 @@ def conditional10(trial):
     return f
 
 
+def fix_logpdf():
+    import numpy as np
+    from optuna.samplers._tpe import _truncnorm
+    original = _truncnorm.logpdf
+
+    def logpdf(x, a, b, loc=0, scale=1):
+        return original(x, a, b, loc, scale) - np.log(scale)
+
+    _truncnorm.logpdf = logpdf
+
+
 def main():
+    if "--fixed-logpdf" in sys.argv:
+        fix_logpdf()
     fn = {"branin": branin, "hartmann6": hartmann6, "conditional10": conditional10}[sys.argv[1]]
     seeds, trials = int(sys.argv[2]), int(sys.argv[3])
     optuna.logging.set_verbosity(optuna.logging.WARNING)

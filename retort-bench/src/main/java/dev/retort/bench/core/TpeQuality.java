@@ -27,7 +27,7 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Best value found in a budget of trials, over seeds: Retort random, Retort TPE and Optuna's TPESampler (the
+ * Best value found in a budget of trials, over seeds: Retort random, Retort TPE and Optuna's TPESampler, as shipped and with Optuna 3.5's density fix (the
  * peer script bench/tpe_peer.py under /usr/bin/python3, run by this harness), on Branin (2-d, minimum 0.397887)
  * Hartmann6 (6-d on the unit cube, minimum -3.32237) and {@link #conditional10} (10 active of 14, minimum 0). Retort's searches run as a worker runs them: one
  * SQLite store per run, each trial proposed by {@code claimProposed} and completed before the next.
@@ -115,11 +115,15 @@ public final class TpeQuality {
             for (int s = 0; s < seeds; s++) tpe[s] = best(p, new TpeSearch(trials, 10, s), trials);
             double tt = (System.nanoTime() - t0) / 1e9;
             t0 = System.nanoTime();
-            double[] optuna = optuna(p.name(), seeds, trials);
+            double[] optuna = optuna(p.name(), seeds, trials, false);
             double to = (System.nanoTime() - t0) / 1e9;
+            t0 = System.nanoTime();
+            double[] fixed = optuna(p.name(), seeds, trials, true);
+            double tf = (System.nanoTime() - t0) / 1e9;
             row(p, "Retort random", random, tr);
             row(p, "Retort TPE", tpe, tt);
-            row(p, "Optuna 3 TPESampler", optuna, to);
+            row(p, "Optuna 3.1 TPESampler", optuna, to);
+            row(p, "Optuna 3.1 TPESampler, logpdf fixed as in 3.5", fixed, tf);
         }
         System.out.printf(Locale.ROOT, "# load after %.2f%n", BenchUtil.load());
     }
@@ -158,8 +162,11 @@ public final class TpeQuality {
         }
     }
 
-    private static double[] optuna(String function, int seeds, int trials) throws Exception {
-        Process proc = new ProcessBuilder("/usr/bin/python3", "bench/tpe_peer.py", function, Integer.toString(seeds), Integer.toString(trials))
+    /** @param fixedLogpdf the peer with Optuna 3.5's fix of its truncated normal density (see bench/tpe_peer.py) */
+    private static double[] optuna(String function, int seeds, int trials, boolean fixedLogpdf) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", "bench/tpe_peer.py", function, Integer.toString(seeds), Integer.toString(trials)));
+        if (fixedLogpdf) cmd.add("--fixed-logpdf");
+        Process proc = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<Double> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
