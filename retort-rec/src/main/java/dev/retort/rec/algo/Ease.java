@@ -45,10 +45,37 @@ public final class Ease implements Recommender, SavableModel {
         if (n > MAX_ITEMS)
             throw PlanException.at("algorithms.EASE", "items", n, "is too many for a dense item x item model",
                     "at most " + MAX_ITEMS + " items (filter rare items first)");
+        Runtime rt = Runtime.getRuntime();
+        checkMemory(n, rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()), rt.maxMemory());
         double[][] p = SpdInverse.invert(gram(m, lambda, threads), threads);
         float[][] out = weights(p, threads);
         train = m;
         b = out;
+    }
+
+    /**
+     * Bytes EASE holds at its peak for {@code items} items: the Gram matrix and the inverse's work matrix, both
+     * items x items doubles, alive together (the float weights come after the Gram matrix is gone).
+     */
+    static long peakBytes(int items) {
+        return 2L * 8L * items * items;
+    }
+
+    /**
+     * Refuses, before allocating, a fit whose matrices cannot fit in {@code available} bytes of heap, instead of
+     * an OutOfMemoryError half way.
+     */
+    static void checkMemory(int items, long available, long maxHeap) {
+        long need = peakBytes(items);
+        if (need > available)
+            throw PlanException.at("algorithms.EASE", "items", items, "needs " + gib(need) + " of heap for its two "
+                            + items + " x " + items + " double matrices, but " + gib(available) + " of the " + gib(maxHeap)
+                            + " maximum heap is free",
+                    "fewer items (preprocess: [{core: N}] drops rare ones) or a larger heap (RETORT_JAVA_OPTS=-Xmx...)");
+    }
+
+    private static String gib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 
     /** The lower triangle (diagonal included) of {@code X'X + lambda I} for the binary training matrix X, by rows. */
