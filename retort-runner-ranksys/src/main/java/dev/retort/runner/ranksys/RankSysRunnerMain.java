@@ -85,8 +85,27 @@ public final class RankSysRunnerMain {
         hello.put("algorithms", algos);
         hello.put("reuse", true);
         send(JSON.valueToTree(hello));
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        for (String line; (line = in.readLine()) != null; ) {
+        // stdin is read on its own thread so that its end (the worker died, even with kill -9) ends this JVM
+        // at once, also in the middle of a fit
+        java.util.concurrent.BlockingQueue<String> requests = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                for (String l; (l = in.readLine()) != null; ) requests.add(l);
+            } catch (IOException ignored) {
+                // same as the end of stdin
+            }
+            System.err.println("end of stdin: exiting");
+            Runtime.getRuntime().halt(0);
+        }, "stdin");
+        reader.setDaemon(true);
+        reader.start();
+        while (true) {
+            String line;
+            try {
+                line = requests.take();
+            } catch (InterruptedException e) {
+                return;
+            }
             JsonNode m = JSON.readTree(line);
             String type = m.path("type").asText();
             long id = m.path("id").asLong();
