@@ -4,6 +4,10 @@ import dev.retort.rec.algo.Algorithms;
 import dev.retort.rec.algo.Recommender;
 import dev.retort.rec.algo.TopKLists;
 import dev.retort.rec.data.Interactions;
+import dev.retort.rec.metric.ArrayRankedLists;
+import dev.retort.rec.metric.EvalResult;
+import dev.retort.rec.metric.Evaluator;
+import dev.retort.rec.metric.Relevance;
 import dev.retort.rec.data.Synthetic;
 import dev.retort.rec.data.SyntheticSpec;
 import dev.retort.rec.runner.RunnerParams;
@@ -44,17 +48,16 @@ class RankSysRunnerTest {
         Interactions all = Synthetic.generate(new SyntheticSpec(600, 400, 24_000, 3, false, false));
         Interactions[] parts = holdout(all, 0.2, 11);
         int[] users = testUsers(parts[1]);
-        int[][] rel = relevant(parts[1]);
         Recommender own = Algorithms.create("ItemKNN", Config.of("k", 50, "similarity", "cosine"), "algorithms.ItemKNN");
         own.fit(parts[0]);
-        double ndcgOwn = ndcg(own.recommend(users, 10), rel, 10);
+        double ndcgOwn = ndcg(own.recommend(users, 10), parts[1], 10);
         try (RunnerProcess r = start(dir)) {
             Map<String, Object> config = RunnerParams.resolve("ranksys", r.hello(), "ItemKNN", Map.of("k", 50), "algorithms.ranksys.ItemKNN");
             Recommender viaRunner = new RunnerRecommender("ranksys", r, "ItemKNN", config, 1, dir, Duration.ofSeconds(60));
             viaRunner.fit(parts[0]);
             TopKLists lists = viaRunner.recommend(users, 10);
             assertThat(lists.size()).isEqualTo(users.length);
-            double ndcgRunner = ndcg(lists, rel, 10);
+            double ndcgRunner = ndcg(lists, parts[1], 10);
             assertThat(ndcgOwn).isGreaterThan(0.01);
             assertThat(Math.abs(ndcgRunner - ndcgOwn) / ndcgOwn).as("ndcg retort " + ndcgOwn + " ranksys " + ndcgRunner).isLessThan(0.01);
             // the process serves a second trial: popularity
@@ -87,28 +90,16 @@ class RankSysRunnerTest {
         return IntStream.range(0, has.length).filter(u -> has[u]).toArray();
     }
 
-    static int[][] relevant(Interactions test) {
-        int[][] rel = new int[test.numUsers()][0];
-        for (int e = 0; e < test.size(); e++) {
-            int u = test.user(e);
-            rel[u] = Arrays.copyOf(rel[u], rel[u].length + 1);
-            rel[u][rel[u].length - 1] = test.item(e);
-        }
-        for (int[] r : rel) Arrays.sort(r);
-        return rel;
-    }
-
-    /** Mean NDCG@k, binary gain, IDCG over min(|relevant|, k) (as the bench module's BenchData). */
-    static double ndcg(TopKLists lists, int[][] rel, int k) {
-        double sum = 0;
+    /** NDCG@k by Retort's own Evaluator, as every trial is evaluated: lists row by row, relevance from the test part. */
+    static double ndcg(TopKLists lists, Interactions test, int k) {
+        int[][] rows = new int[test.numUsers()][0];
         for (int r = 0; r < lists.size(); r++) {
-            int[] relevant = rel[lists.user(r)];
-            double dcg = 0, idcg = 0;
-            for (int p = 0; p < Math.min(k, lists.length(r)); p++)
-                if (Arrays.binarySearch(relevant, lists.item(r, p)) >= 0) dcg += 1 / (Math.log(p + 2) / Math.log(2));
-            for (int p = 0; p < Math.min(k, relevant.length); p++) idcg += 1 / (Math.log(p + 2) / Math.log(2));
-            sum += idcg == 0 ? 0 : dcg / idcg;
+            int[] items = new int[lists.length(r)];
+            for (int p = 0; p < items.length; p++) items[p] = lists.item(r, p);
+            rows[lists.user(r)] = items;
         }
-        return lists.size() == 0 ? 0 : sum / lists.size();
+        EvalResult result = Evaluator.parse("metrics", "metrics", List.of("ndcg@" + k))
+                .evaluate(ArrayRankedLists.ofItems(rows), Relevance.of(test));
+        return result.value("ndcg@" + k);
     }
 }
