@@ -118,8 +118,7 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
             Counts before = store.counts();
             boolean work = before.get(TrialState.PENDING) > 0 || before.get(TrialState.RUNNING) > 0
                     // a search driven by the store's rows registers nothing up front: ask it (a hint; workers decide again)
-                    || plan.search() instanceof dev.retort.engine.StoreSearch s
-                    && !s.propose(plan.space(), store.trials(null), plan.metric().goal().maximize()).isEmpty();
+                    || RunOutcome.searchGoesOn(plan, store.trials(null));
             RunOutcome outcome;
             try (RunInterrupt interrupt = new RunInterrupt()) {
                 try {
@@ -172,8 +171,7 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
         progress.finish(after);
         String limit = RunOutcome.limitReached(plan.limits(), after, Duration.ofNanos(System.nanoTime() - startedAt), !report.gaveUp());
         StoreException fault = report.deaths().isEmpty() ? null : exp.fault().orElse(null);
-        boolean goesOn = limit != null && plan.search() instanceof dev.retort.engine.StoreSearch s
-                && !s.propose(plan.space(), store.trials(null), plan.metric().goal().maximize()).isEmpty();
+        boolean goesOn = limit != null && RunOutcome.searchGoesOn(plan, store.trials(null));
         return new ProcessRun(RunOutcome.of(after, limit, report.interrupted(), report.returned(), report.deaths(), goesOn), fault);
     }
 }

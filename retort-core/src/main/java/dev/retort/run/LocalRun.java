@@ -4,7 +4,6 @@ import dev.retort.RetortException;
 import dev.retort.engine.Hosts;
 import dev.retort.engine.TrialHook;
 import dev.retort.engine.WorkerLoop;
-import dev.retort.plan.Plan;
 import dev.retort.store.Counts;
 import dev.retort.store.TrialStore;
 
@@ -119,9 +118,7 @@ public final class LocalRun {
             Counts counts = store.counts();
             String limit = summaries.stream().map(s -> s.stop().limit()).filter(Objects::nonNull).findFirst().orElse(null);
             long returned = summaries.stream().mapToLong(WorkerLoop.Summary::returned).sum();
-            Plan plan = exp.plan();
-            boolean goesOn = limit != null && plan.search() instanceof dev.retort.engine.StoreSearch s
-                    && !s.propose(plan.space(), store.trials(null), plan.metric().goal().maximize()).isEmpty();
+            boolean goesOn = limit != null && RunOutcome.searchGoesOn(exp.plan(), store.trials(null));
             RunOutcome outcome = RunOutcome.of(counts, limit, stopped, returned, List.of(), goesOn);
             return new RunResult(exp.plan().name(), exp.plan().metric(), counts, store.trials(null), summaries, outcome, exp.notices());
         } finally {

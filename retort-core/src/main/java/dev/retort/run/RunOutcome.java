@@ -64,6 +64,15 @@ public record RunOutcome(Reason reason, String limit, Counts counts, long return
     }
 
     /**
+     * Whether {@code plan}'s search would still propose a trial given the store's {@code trials}: a search that
+     * proposes as it goes (ASHA, TPE) and is not over. Grids and random draws register everything up front: false.
+     */
+    public static boolean searchGoesOn(dev.retort.plan.Plan plan, List<dev.retort.store.TrialRecord> trials) {
+        return plan.search() instanceof dev.retort.engine.StoreSearch s
+                && !s.propose(plan.space(), trials, plan.metric().goal().maximize()).isEmpty();
+    }
+
+    /**
      * The limit that explains why workers stopped with trials left, judged from the store (for worker
      * processes, whose own reasons stay in their logs), or null.
      *
