@@ -4,9 +4,15 @@ import dev.retort.PlanException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -33,17 +39,41 @@ record LeftArtifacts(long trialDirs, long artifactDirs, Path example) {
                     if (!dirs.isEmpty()) example = dirs.get(0);
                 }
             }
-            long artifacts;
-            try (Stream<Path> s = Files.find(dir, ARTIFACT_DEPTH, (p, a) -> a.isRegularFile()
-                    && p.getFileName().toString().equals(ARTIFACT_MARK) && !p.startsWith(trialsDir) && !p.startsWith(logsDir))) {
-                List<Path> marks = s.map(Path::getParent).sorted().toList();
-                artifacts = marks.size();
-                if (example == null && !marks.isEmpty()) example = marks.get(0);
-            }
+            List<Path> marks = artifactMarks(dir, trialsDir, logsDir);
+            long artifacts = marks.size();
+            if (example == null && !marks.isEmpty()) example = marks.get(0);
             return new LeftArtifacts(trials, artifacts, example);
         } catch (IOException | UncheckedIOException e) {
             throw new PlanException(dir + ": cannot look for earlier trial directories: " + e.getMessage());
         }
+    }
+
+    /**
+     * The directories holding a {@code trial.json}, sorted. A file that vanishes during the walk (SQLite's
+     * {@code retort.db-journal} while other processes open the store at once) is skipped: it was no artifact.
+     */
+    private static List<Path> artifactMarks(Path dir, Path trialsDir, Path logsDir) throws IOException {
+        List<Path> marks = new ArrayList<>();
+        Files.walkFileTree(dir, Set.of(), ARTIFACT_DEPTH, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+                return d.startsWith(trialsDir) || d.startsWith(logsDir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+                if (a.isRegularFile() && f.getFileName().toString().equals(ARTIFACT_MARK)) marks.add(f.getParent());
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
+                throw e;
+            }
+        });
+        marks.sort(null);
+        return marks;
     }
 
     boolean any() {
